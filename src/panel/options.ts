@@ -1,0 +1,60 @@
+import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsArgs } from '@grafana/data';
+
+import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
+
+const FORECAST = ['Forecast'];
+const OVERLAYS = ['Overlays'];
+
+/** Thresholds come from Grafana's standard field config, so the usual thresholds editor works. */
+export const useThresholdsFieldConfig: SetFieldConfigOptionsArgs = {
+  standardOptions: {
+    [FieldConfigProperty.Thresholds]: {},
+    [FieldConfigProperty.Unit]: {},
+    [FieldConfigProperty.Decimals]: {},
+    [FieldConfigProperty.Min]: {},
+    [FieldConfigProperty.Max]: {},
+  },
+};
+
+export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOptions>) {
+  builder
+    .addSelect({
+      path: 'model',
+      name: 'Model',
+      category: FORECAST,
+      defaultValue: DEFAULT_OPTIONS.model,
+      settings: {
+        options: [
+          { value: 'auto', label: 'Auto', description: 'Seasonal when the ACF finds a period, else last trend' },
+          { value: 'linear', label: 'Linear', description: 'Least squares over the fit window (RRDtool LSL)' },
+          { value: 'last-trend', label: 'Last trend', description: 'Linear fit after the latest slope change' },
+          { value: 'seasonal', label: 'Seasonal', description: 'Trend + seasonal profile (additive decomposition)' },
+          { value: 'rrd-predict', label: 'RRD PREDICT', description: 'Sliding-window average of past periods' },
+        ],
+      },
+    })
+    .addTextInput({
+      path: 'horizon',
+      name: 'Horizon',
+      description: 'How far to forecast: a duration (14d, 48h) or a number of steps',
+      category: FORECAST,
+      defaultValue: DEFAULT_OPTIONS.horizon,
+    })
+    .addTextInput({
+      path: 'fitWindow',
+      name: 'Fit window',
+      description: 'Fit only the last part of the data (e.g. 7d); empty fits all of it',
+      category: FORECAST,
+      defaultValue: DEFAULT_OPTIONS.fitWindow,
+    })
+    .addSliderInput({
+      path: 'confidence',
+      name: 'Confidence level',
+      category: FORECAST,
+      defaultValue: DEFAULT_OPTIONS.confidence,
+      settings: { min: 0.5, max: 0.99, step: 0.01 },
+    })
+    .addBooleanSwitch({ path: 'showForecast', name: 'Show forecast', category: OVERLAYS, defaultValue: true })
+    .addBooleanSwitch({ path: 'showBand', name: 'Show band', category: OVERLAYS, defaultValue: true })
+    .addBooleanSwitch({ path: 'showCrossings', name: 'Show crossings', category: OVERLAYS, defaultValue: true });
+}

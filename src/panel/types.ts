@@ -1,0 +1,25 @@
+/** Options of the Trendcast forecast panel (saved in the dashboard JSON). */
+export type ModelChoice = 'auto' | 'linear' | 'last-trend' | 'seasonal' | 'rrd-predict';
+
+export interface TrendcastOptions {
+  model: ModelChoice;
+  /** Forecast horizon as a duration string (`14d`, `48h`) or a number of steps (`48`). */
+  horizon: string;
+  /** Fit window: only the last part of the data is fitted (`7d`); empty = all of it. */
+  fitWindow: string;
+  /** Prediction-interval level, 0.5..0.999. */
+  confidence: number;
+  showForecast: boolean;
+  showBand: boolean;
+  showCrossings: boolean;
+}
+
+export const DEFAULT_OPTIONS: TrendcastOptions = {
+  model: 'auto',
+  horizon: '14d',
+  fitWindow: '',
+  confidence: 0.95,
+  showForecast: true,
+  showBand: true,
+  showCrossings: true,
+};
