@@ -1,0 +1,52 @@
+import { Problem, RegularSeries } from '../engine/types';
+
+/** The models a user can pick; 'auto' chooses among them per series. */
+export type ModelName = 'linear' | 'last-trend' | 'seasonal' | 'rrd-predict';
+export type ModelChoice = ModelName | 'auto';
+
+export const MODEL_CHOICES: readonly ModelChoice[] = ['auto', 'linear', 'last-trend', 'seasonal', 'rrd-predict'];
+
+export type Diagnostics = Record<string, number | string | boolean | null>;
+
+/** What a model is fitted with, beyond the series itself. */
+export interface FitOptions {
+  /** Fit only rows ≥ this index (the fit window); 0 = all rows. */
+  fromRow: number;
+  /** Seasonal period in steps, when the caller knows it; otherwise models find it themselves. */
+  period?: number;
+}
+
+/** Point forecast and interval for steps 1..h after the last row, as parallel arrays. */
+export interface Prediction {
+  point: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+}
+
+/**
+ * A fitted model (augurs-style split: an unfitted ForecastModel's `fit` returns this; the
+ * unfitted model keeps no state). Statistical models are synchronous; the LSTM model, which
+ * trains in a worker, implements the same shape behind a promise in runtime/.
+ */
+export interface FittedModel {
+  readonly name: ModelName;
+  /** The model's level at the last row, where the forecast starts. */
+  readonly anchor: number;
+  /** Fitted values of rows fromRow..last (for drawing the fit), NaN where undefined. */
+  readonly fitted: { fromRow: number; values: Float64Array } | null;
+  readonly diagnostics: Diagnostics;
+  /** Forecast `horizon` steps ahead with a central interval at `level` (0 < level < 1). */
+  predict(horizon: number, level: number): Prediction;
+}
+
+export interface ForecastModel {
+  readonly name: ModelName;
+  /** Fewest finite points the model needs. */
+  readonly minPoints: number;
+  /** Fits the model, or explains why it cannot; never throws on bad data. */
+  fit(series: RegularSeries, options: FitOptions): FittedModel | Problem;
+}
+
+export function isProblem(x: FittedModel | Problem): x is Problem {
+  return (x as Problem).code !== undefined && (x as FittedModel).predict === undefined;
+}
