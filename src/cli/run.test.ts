@@ -1,0 +1,83 @@
+import { runCli } from './run';
+
+function run(argv: string[], files: Record<string, string>) {
+  let out = '';
+  let err = '';
+  const code = runCli(argv, {
+    readFile: (p) => {
+      if (!(p in files)) {
+        throw new Error('ENOENT: no such file');
+      }
+      return files[p];
+    },
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  return { code, out, err };
+}
+
+// Disk at 50% growing 1%/h from 2024-01-01T00:00Z: reaches 90% at 40 h = 2024-01-02T16:00Z.
+const hourly = ['timestamp,value', ...Array.from({ length: 24 }, (_, i) => `${1704067200 + 3600 * i},${50 + i + (i % 2 ? 0.05 : -0.05)}`)].join('\n');
+
+describe('trendcast forecast', () => {
+  it('prints the JSON contract with ISO times and crossing dates', () => {
+    const r = run(['forecast', '--input', 'd.csv', '--model', 'linear', '--horizon', '48', '--threshold', '90', '--threshold', '1000'], { 'd.csv': hourly });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    const s = json.series[0];
+    expect(s).toMatchObject({ name: 'value', model: 'linear', step: 3600 });
+    expect(s.forecast).toHaveLength(48);
+    expect(s.forecast[0].time).toBe('2024-01-02T00:00:00.000Z');
+    expect(s.forecast[0].value).toBeCloseTo(74, 1);
+    expect(s.forecast[0].lower).toBeLessThan(s.forecast[0].value);
+    const [c90, c1000] = s.crossings;
+    expect(c90.direction).toBe('rising');
+    expect(Math.abs(Date.parse(c90.time) - Date.parse('2024-01-02T16:00:00Z'))).toBeLessThan(10 * 60_000);
+    expect(Date.parse(c90.earliest)).toBeLessThanOrEqual(Date.parse(c90.time));
+    expect(c1000).toMatchObject({ time: null, earliest: null, latest: null, status: 'not-within-horizon' });
+  });
+
+  it('reads several series, ISO timestamps and writes CSV', () => {
+    const csv = 'series,timestamp,value\na,2024-01-01T00:00:00Z,1\na,2024-01-01T01:00:00Z,2\na,2024-01-01T02:00:00Z,3\nb,2024-01-01T00:00:00Z,5\n';
+    const r = run(['forecast', '--input', 'x.csv', '--model', 'linear', '--horizon', '2h', '--format', 'csv'], { 'x.csv': csv });
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split('\n');
+    expect(lines[0]).toBe('series,time,value,lower,upper');
+    expect(lines[1]).toMatch(/^a,2024-01-01T03:00:00.000Z,4(\.0+\d*)?,/);
+    expect(lines).toHaveLength(3); // b has one point: no forecast rows
+  });
+
+  it('reports a too-short series in the JSON instead of failing', () => {
+    const r = run(['forecast', '--input', 'x.csv'], { 'x.csv': 'timestamp,value\n0,1\n' });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).series[0].problem.code).toBe('too-few-points');
+  });
+
+  it.each([
+    ['timestamp,value\n0,1\n60,abc\n', 'line 3, column 2: "abc" is not a number'],
+    ['timestamp,value\n0,1\nyesterday,2\n', 'line 3, column 1: "yesterday" is not a timestamp'],
+    ['timestamp,value\n0,1\n60\n', 'line 3, column 2: expected 2 columns, found 1'],
+    ['when,what\n0,1\n', 'line 1, column 1: the header must be'],
+    ['timestamp,value\n', 'line 2, column 1: the file has a header but no data rows'],
+  ])('exits 2 with one line naming the place of bad input (%#)', (csv, message) => {
+    const r = run(['forecast', '--input', 'bad.csv'], { 'bad.csv': csv });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toContain(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['forecast'], '--input is required'],
+    [['forecast', '--input', 'a.csv', '--model', 'magic'], '--model magic: choose one of'],
+    [['forecast', '--input', 'a.csv', '--confidence', '95'], '--confidence 95: must be between 0 and 1'],
+    [['forecast', '--input', 'a.csv', '--horizon', 'soon'], 'horizon: "soon" is not a duration'],
+    [['forecast', '--input', 'missing.csv'], 'cannot read missing.csv'],
+    [['predict'], 'unknown command "predict"'],
+  ])('exits 2 on bad usage: %j', (argv, message) => {
+    const r = run(argv, { 'a.csv': hourly });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+  });
+});
