@@ -54,6 +54,20 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
       defaultValue: DEFAULT_OPTIONS.confidence,
       settings: { min: 0.5, max: 0.99, step: 0.01 },
     })
+    .addRadio({
+      path: 'direction',
+      name: 'Thresholds are',
+      description: 'Upper limits (usage reaching 90%), lower limits (free space reaching 0), or decided per series from its trend',
+      category: FORECAST,
+      defaultValue: DEFAULT_OPTIONS.direction,
+      settings: {
+        options: [
+          { value: 'auto', label: 'Auto' },
+          { value: 'rising', label: 'Upper limits' },
+          { value: 'falling', label: 'Lower limits' },
+        ],
+      },
+    })
     .addBooleanSwitch({ path: 'showForecast', name: 'Show forecast', category: OVERLAYS, defaultValue: true })
     .addBooleanSwitch({ path: 'showBand', name: 'Show band', category: OVERLAYS, defaultValue: true })
     .addBooleanSwitch({ path: 'showCrossings', name: 'Show crossings', category: OVERLAYS, defaultValue: true });

@@ -1,8 +1,74 @@
-import React from 'react';
-import { PanelProps } from '@grafana/data';
+import { css } from '@emotion/css';
+import { formattedValueToString, getValueFormat, GrafanaTheme2, PanelProps } from '@grafana/data';
+import { PanelDataErrorView } from '@grafana/runtime';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import { useMemo } from 'react';
 
+import { TEST_IDS } from '../constants';
+import { framesToSeries } from '../framesToSeries';
+import { thresholdLines } from '../thresholdValues';
 import { TrendcastOptions } from '../types';
+import { usePanelForecasts } from '../usePanelForecasts';
+import { CrossingSummary } from './CrossingSummary';
+import { ForecastChart } from './ForecastChart';
+import { OverlayToggles } from './OverlayToggles';
 
+const TOOLBAR_HEIGHT = 32;
+
+/** Thin: frames → engine → chart and text. All numbers come from the engine. */
 export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
-  return <div data-testid="trendcast-panel">Trendcast: {props.data.series.length} series</div>;
+  const { data, options, width, height, timeRange, timeZone, onOptionsChange, fieldConfig, id } = props;
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const series = useMemo(() => framesToSeries(data.series), [data.series]);
+  const first = series[0];
+  const thresholds = useMemo(
+    () => thresholdLines(first?.thresholds ?? fieldConfig.defaults.thresholds, fieldConfig.defaults.min, fieldConfig.defaults.max),
+    [first, fieldConfig.defaults.thresholds, fieldConfig.defaults.min, fieldConfig.defaults.max]
+  );
+  const forecasts = usePanelForecasts(series, options, thresholds);
+
+  if (series.length === 0) {
+    return <PanelDataErrorView panelId={id} fieldConfig={fieldConfig} data={data} />;
+  }
+  const unit = first?.unit ?? fieldConfig.defaults.unit;
+  const decimals = first?.decimals ?? fieldConfig.defaults.decimals ?? undefined;
+  const fmt = getValueFormat(unit ?? 'none');
+  const formatValue = (v: number) => formattedValueToString(fmt(v, decimals ?? (Math.abs(v) >= 100 ? 0 : 1)));
+  const palette = theme.visualization.palette;
+  const colors = forecasts.map((_, i) => theme.visualization.getColorByName(palette[i % palette.length]));
+  const summaryHeight = options.showCrossings || forecasts.some((f) => f.result.problem) ? Math.min(height * 0.35, 18 + 20 * Math.max(1, countLines(forecasts, options.showCrossings))) : 0;
+  const chartHeight = Math.max(40, height - TOOLBAR_HEIGHT - summaryHeight);
+  const models = Array.from(new Set(forecasts.map((f) => f.result.model).filter(Boolean))).join(', ');
+
+  return (
+    <div className={styles.root} data-testid={TEST_IDS.panel}>
+      <OverlayToggles options={options} onChange={onOptionsChange} modelLabel={models ? `model: ${models}` : ''} />
+      <ForecastChart
+        forecasts={forecasts}
+        colors={colors}
+        thresholds={thresholds}
+        width={width}
+        height={chartHeight}
+        from={timeRange.from.valueOf()}
+        to={timeRange.to.valueOf()}
+        timeZone={timeZone}
+        showForecast={options.showForecast}
+        showBand={options.showBand}
+        showCrossings={options.showCrossings}
+        formatValue={formatValue}
+        yMin={fieldConfig.defaults.min ?? undefined}
+        yMax={fieldConfig.defaults.max ?? undefined}
+      />
+      <CrossingSummary forecasts={forecasts} colors={colors} timeZone={timeZone} formatValue={formatValue} showCrossings={options.showCrossings} />
+    </div>
+  );
 }
+
+function countLines(forecasts: ReturnType<typeof usePanelForecasts>, showCrossings: boolean): number {
+  return forecasts.reduce((n, f) => n + (f.result.problem ? 1 : showCrossings ? f.result.crossings.length : 0), 0);
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  root: css({ display: 'flex', flexDirection: 'column', height: '100%', overflow: 'hidden', color: theme.colors.text.primary }),
+});

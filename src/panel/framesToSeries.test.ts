@@ -1,0 +1,59 @@
+/**
+ * @jest-environment jsdom
+ */
+import { createDataFrame, FieldType, ThresholdsMode } from '@grafana/data';
+
+import { framesToSeries, labelKey } from './framesToSeries';
+import { thresholdLines } from './thresholdValues';
+
+describe('framesToSeries', () => {
+  it('reads InfluxQL-shaped frames as one series per tag set', () => {
+    const frame = (host: string, values: Array<number | null>) =>
+      createDataFrame({
+        name: `disk.mean { host: ${host} }`,
+        fields: [
+          { name: 'Time', type: FieldType.time, values: [0, 3_600_000, 7_200_000] },
+          { name: 'Value', type: FieldType.number, values, labels: { host }, config: { unit: 'percent', displayNameFromDS: `disk.mean { host: ${host} }` } },
+        ],
+      });
+    const series = framesToSeries([frame('web1', [1, null, 3]), frame('web2', [4, 5, 6])]);
+    expect(series.map((s) => s.name)).toEqual(['host=web1', 'host=web2']);
+    expect(series[0].displayName).toBe('disk.mean { host: web1 }');
+    expect(Array.from(series[0].times)).toEqual([0, 3_600_000, 7_200_000]);
+    expect(Array.from(series[0].values)).toEqual([1, null, 3]);
+    expect(series[0].unit).toBe('percent');
+  });
+
+  it('skips frames without a time field and names unlabelled fields by display name', () => {
+    const table = createDataFrame({ fields: [{ name: 'host', type: FieldType.string, values: ['a'] }] });
+    const plain = createDataFrame({
+      fields: [
+        { name: 'time', type: FieldType.time, values: ['2024-01-01T00:00:00Z'] },
+        { name: 'used', type: FieldType.number, values: [1] },
+      ],
+    });
+    const series = framesToSeries([table, plain]);
+    expect(series).toHaveLength(1);
+    expect(series[0].name).toBe('used');
+    expect(series[0].times[0]).toBe(Date.parse('2024-01-01T00:00:00Z'));
+  });
+
+  it('orders labels so the key is stable', () => {
+    expect(labelKey({ path: '/var', host: 'web1' })).toBe('host=web1, path=/var');
+  });
+});
+
+describe('thresholdLines', () => {
+  const steps = [
+    { value: -Infinity, color: 'green' },
+    { value: 90, color: 'orange' },
+    { value: 100, color: 'red' },
+  ];
+  it('takes every step but the base', () => {
+    expect(thresholdLines({ mode: ThresholdsMode.Absolute, steps }).map((t) => t.value)).toEqual([90, 100]);
+  });
+  it('places percentage thresholds between min and max, and skips them without both', () => {
+    expect(thresholdLines({ mode: ThresholdsMode.Percentage, steps }, 0, 200).map((t) => t.value)).toEqual([180, 200]);
+    expect(thresholdLines({ mode: ThresholdsMode.Percentage, steps })).toEqual([]);
+  });
+});

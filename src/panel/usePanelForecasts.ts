@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+
+import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
+import { PanelSeries } from './framesToSeries';
+import { ThresholdLine } from './thresholdValues';
+import { TrendcastOptions } from './types';
+
+export interface PanelForecast {
+  series: PanelSeries;
+  result: SeriesForecast;
+}
+
+/**
+ * Runs the engine once per series when the data or the forecast options change — not when an
+ * overlay is toggled. A bad series yields a result with `problem`; it never hides the others.
+ */
+export function usePanelForecasts(series: PanelSeries[], options: TrendcastOptions, thresholds: ThresholdLine[]): PanelForecast[] {
+  const { model, horizon, fitWindow, confidence, direction } = options;
+  const thresholdKey = thresholds.map((t) => t.value).join(',');
+  return useMemo(
+    () => {
+      const values = thresholds.map((t) => t.value);
+      return series.map((s) => ({
+        series: s,
+        result: forecastSeries(s, { model, horizon, fitWindow, confidence, direction, thresholds: values }),
+      }));
+    },
+    // thresholds are compared by value: a new array with the same steps must not refit.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [series, model, horizon, fitWindow, confidence, direction, thresholdKey]
+  );
+}
