@@ -58,7 +58,7 @@ export function parseSeriesCsv(text: string): RawSeries[] {
   if (bySeries.size === 0) {
     throw new InputError(2, 1, 'the file has a header but no data rows');
   }
-  return Array.from(bySeries, ([name, s]) => ({ name, labels: sCol >= 0 ? { series: name } : {}, times: s.times, values: s.values }));
+  return Array.from(bySeries, ([name, s]): RawSeries => ({ name, labels: sCol >= 0 ? { series: name } : {}, times: s.times, values: s.values }));
 }
 
 /** Epoch ms from Unix seconds (integer or decimal) or an ISO-8601 date-time; null when neither. */
