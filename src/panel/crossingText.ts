@@ -1,4 +1,5 @@
-import { dateTimeFormat, TimeZone } from '@grafana/data';
+import { dateTimeFormat } from '@grafana/data';
+import type { TimeZone } from '@grafana/schema';
 
 import { Crossing } from '../engine/types';
 

@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
-import { GrafanaTheme2, TimeZone } from '@grafana/data';
+import { GrafanaTheme2 } from '@grafana/data';
+import type { TimeZone } from '@grafana/schema';
 import { Icon, useStyles2 } from '@grafana/ui';
 
 import { TEST_IDS } from '../constants';

@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
-import { dateTimeFormat, GrafanaTheme2, TimeZone } from '@grafana/data';
+import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import type { TimeZone } from '@grafana/schema';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 
 import { bandPath, linePath, linearScale, niceTicks, timeTicks } from '../chartScale';

@@ -1,0 +1,4 @@
+module.exports = {
+  // Prettier configuration provided by the create-plugin layout
+  ...require('./.config/.prettierrc.js'),
+};
