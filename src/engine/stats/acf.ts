@@ -1,0 +1,121 @@
+/**
+ * Sample autocorrelation function, as `statsmodels.tsa.stattools.acf(a, nlags, adjusted=False)`
+ * (0.13.5): r_k = Σ_{t<n−k} (a_t − ā)(a_{t+k} − ā) / Σ_t (a_t − ā)², k = 0 … nlags.
+ * Checked against tests/fixtures/oracles/python/acf (both the fft and the direct columns).
+ *
+ * NaN/±Inf: treated as missing the way statsmodels' `missing='conservative'` does: ā and the
+ * denominator use the finite values only, and a product with a missing partner is left out
+ * (counted as 0). Without missing values this is exactly the default acf.
+ */
+
+export interface AcfOptions {
+  /** 'direct' is O(n·nlags); 'fft' is O(n log n); 'auto' (default) picks FFT when n·nlags is large. */
+  method?: 'auto' | 'direct' | 'fft';
+}
+
+/**
+ * ACF of `a` at lags 0 … nlags (nlags is clamped to n − 1). Returns a Float64Array of length
+ * nlags + 1 with r_0 = 1; all NaN when fewer than 2 finite values or when they are constant;
+ * empty when a is empty or nlags < 0.
+ */
+export function acf(a: ArrayLike<number>, nlags: number, options: AcfOptions = {}): Float64Array {
+  const n = a.length;
+  const maxLag = Math.min(Math.floor(nlags), n - 1);
+  if (!(maxLag >= 0)) {
+    return new Float64Array(0);
+  }
+  // Centre on the mean of the finite values; missing values become 0 so their products vanish.
+  let mean = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(a[i])) {
+      count++;
+      mean += (a[i] - mean) / count;
+    }
+  }
+  const d = new Float64Array(n);
+  let den = 0;
+  for (let i = 0; i < n; i++) {
+    d[i] = Number.isFinite(a[i]) ? a[i] - mean : 0;
+    den += d[i] * d[i];
+  }
+  const out = new Float64Array(maxLag + 1);
+  if (count < 2 || !(den > 0)) {
+    return out.fill(NaN);
+  }
+  const method = options.method ?? 'auto';
+  const useFft = method === 'fft' || (method === 'auto' && n * (maxLag + 1) > 4e6);
+  if (useFft) {
+    const sums = autocovarianceSumsFft(d, maxLag);
+    for (let k = 0; k <= maxLag; k++) {
+      out[k] = sums[k] / den;
+    }
+    out[0] = 1;
+    return out;
+  }
+  for (let k = 0; k <= maxLag; k++) {
+    let s = 0;
+    for (let t = 0; t + k < n; t++) {
+      s += d[t] * d[t + k];
+    }
+    out[k] = s / den;
+  }
+  return out;
+}
+
+/** Σ_t d_t·d_{t+k} for k = 0 … maxLag via zero-padded FFT (Wiener–Khinchin). */
+function autocovarianceSumsFft(d: Float64Array, maxLag: number): Float64Array {
+  let size = 1;
+  while (size < 2 * d.length) {
+    size *= 2;
+  }
+  const re = new Float64Array(size);
+  const im = new Float64Array(size);
+  re.set(d);
+  fftInPlace(re, im, false);
+  for (let i = 0; i < size; i++) {
+    re[i] = re[i] * re[i] + im[i] * im[i];
+    im[i] = 0;
+  }
+  fftInPlace(re, im, true);
+  const out = new Float64Array(maxLag + 1);
+  for (let k = 0; k <= maxLag; k++) {
+    out[k] = re[k] / size;
+  }
+  return out;
+}
+
+/** Iterative radix-2 Cooley–Tukey FFT; `inverse` flips the sign of the exponent (no 1/N scaling). */
+function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void {
+  const n = re.length;
+  for (let i = 1, j = 0; i < n; i++) {
+    let bit = n >> 1;
+    for (; j & bit; bit >>= 1) {
+      j ^= bit;
+    }
+    j ^= bit;
+    if (i < j) {
+      [re[i], re[j]] = [re[j], re[i]];
+      [im[i], im[j]] = [im[j], im[i]];
+    }
+  }
+  for (let len = 2; len <= n; len *= 2) {
+    const ang = ((inverse ? 2 : -2) * Math.PI) / len;
+    const half = len / 2;
+    for (let i = 0; i < n; i += len) {
+      for (let k = 0; k < half; k++) {
+        // Twiddle from the angle directly: no drift from repeated multiplication.
+        const wr = Math.cos(ang * k);
+        const wi = Math.sin(ang * k);
+        const ar = re[i + k + half];
+        const ai = im[i + k + half];
+        const tr = ar * wr - ai * wi;
+        const ti = ar * wi + ai * wr;
+        re[i + k + half] = re[i + k] - tr;
+        im[i + k + half] = im[i + k] - ti;
+        re[i + k] += tr;
+        im[i + k] += ti;
+      }
+    }
+  }
+}
