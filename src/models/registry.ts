@@ -1,13 +1,17 @@
+import { detectSeasonality } from '../engine/stats/seasonality';
 import { RegularSeries } from '../engine/types';
+import { lastTrendModel } from './lastTrend';
 import { linearModel } from './linear';
+import { rrdPredictModel } from './rrdPredict';
+import { seasonalModel } from './seasonal';
 import { Diagnostics, ForecastModel, ModelChoice, ModelName } from './types';
 
 /** Every model by name: a model is found in one hop, models/<name>.ts. */
 export const MODELS: Record<ModelName, ForecastModel> = {
   linear: linearModel,
-  'last-trend': linearModel,
-  seasonal: linearModel,
-  'rrd-predict': linearModel,
+  'last-trend': lastTrendModel,
+  seasonal: seasonalModel,
+  'rrd-predict': rrdPredictModel,
 };
 
 export interface ModelPick {
@@ -16,10 +20,18 @@ export interface ModelPick {
   diagnostics: Diagnostics;
 }
 
-/** Resolves the user's choice ('auto' included) to a model for this series. */
-export function chooseModel(choice: ModelChoice, _series: RegularSeries, _fromRow: number): ModelPick {
-  if (choice === 'auto') {
-    return { model: MODELS['last-trend'], diagnostics: { autoChoice: 'last-trend' } };
+/**
+ * Resolves the user's choice. 'auto' is the seed's grouping: a significant cycle in the ACF
+ * (engine/stats/seasonality.ts) → seasonal with that period; otherwise → last trend.
+ */
+export function chooseModel(choice: ModelChoice, series: RegularSeries, fromRow: number): ModelPick {
+  if (choice !== 'auto') {
+    return { model: MODELS[choice], diagnostics: {} };
   }
-  return { model: MODELS[choice], diagnostics: {} };
+  const s = detectSeasonality(series.values.subarray(fromRow), { stepMs: series.step });
+  const diagnostics: Diagnostics = { autoGroup: s.group, autoReason: s.message };
+  if (s.group === 'seasonal' && s.period !== null) {
+    return { model: seasonalModel, period: s.period, diagnostics };
+  }
+  return { model: lastTrendModel, diagnostics };
 }
