@@ -30,7 +30,21 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   return out;
 }
 
-const TIME_STEPS = [60e3, 300e3, 900e3, 1800e3, 3600e3, 3 * 3600e3, 6 * 3600e3, 12 * 3600e3, 86400e3, 2 * 86400e3, 7 * 86400e3, 14 * 86400e3, 30 * 86400e3];
+const TIME_STEPS = [
+  60e3,
+  300e3,
+  900e3,
+  1800e3,
+  3600e3,
+  3 * 3600e3,
+  6 * 3600e3,
+  12 * 3600e3,
+  86400e3,
+  2 * 86400e3,
+  7 * 86400e3,
+  14 * 86400e3,
+  30 * 86400e3,
+];
 
 /** Tick times on round minutes/hours/days, about `count` of them (aligned in UTC). */
 export function timeTicks(from: number, to: number, count: number): number[] {
@@ -47,7 +61,12 @@ export function timeTicks(from: number, to: number, count: number): number[] {
 }
 
 /** An SVG path through (t, v) points, broken at gaps (NaN values). */
-export function linePath(times: ArrayLike<number>, values: ArrayLike<number | null | undefined>, x: Scale, y: Scale): string {
+export function linePath(
+  times: ArrayLike<number>,
+  values: ArrayLike<number | null | undefined>,
+  x: Scale,
+  y: Scale
+): string {
   let d = '';
   let pen = false;
   for (let i = 0; i < times.length; i++) {
@@ -63,7 +82,14 @@ export function linePath(times: ArrayLike<number>, values: ArrayLike<number | nu
 }
 
 /** A closed SVG area between lower and upper edges (the band), from the given start point. */
-export function bandPath(times: number[], lower: number[], upper: number[], x: Scale, y: Scale, start?: { t: number; v: number }): string {
+export function bandPath(
+  times: number[],
+  lower: number[],
+  upper: number[],
+  x: Scale,
+  y: Scale,
+  start?: { t: number; v: number }
+): string {
   const pts: string[] = [];
   if (start) {
     pts.push(`${x(start.t).toFixed(1)},${y(start.v).toFixed(1)}`);

@@ -9,7 +9,14 @@ const NOW = Date.parse('2024-11-20T00:00:00Z');
 const T = Date.parse('2024-12-03T14:00:00Z');
 
 describe('crossingSentence', () => {
-  const base: Crossing = { threshold: 90, direction: 'rising', status: 'crosses', time: T, earliest: Date.parse('2024-12-02T09:00:00Z'), latest: Date.parse('2024-12-05T20:00:00Z') };
+  const base: Crossing = {
+    threshold: 90,
+    direction: 'rising',
+    status: 'crosses',
+    time: T,
+    earliest: Date.parse('2024-12-02T09:00:00Z'),
+    latest: Date.parse('2024-12-05T20:00:00Z'),
+  };
 
   it('reads like the product promise, in the dashboard time zone', () => {
     expect(crossingSentence('host=web1', base, fmt, 'utc', NOW)).toBe(
@@ -22,10 +29,19 @@ describe('crossingSentence', () => {
 
   it.each([
     [{ status: 'already-beyond', time: null, earliest: null, latest: null }, 'host=web1 is already at or above 90%'],
-    [{ status: 'moves-away', time: null, earliest: null, latest: null }, 'host=web1 does not reach 90%: the trend moves away from it'],
-    [{ status: 'not-within-horizon', time: null, earliest: null, latest: null }, 'host=web1 does not reach 90% within the horizon'],
+    [
+      { status: 'moves-away', time: null, earliest: null, latest: null },
+      'host=web1 does not reach 90%: the trend moves away from it',
+    ],
+    [
+      { status: 'not-within-horizon', time: null, earliest: null, latest: null },
+      'host=web1 does not reach 90% within the horizon',
+    ],
     [{ latest: null }, 'host=web1 reaches 90% on Tue 3 Dec 14:00 (from Mon 2 Dec 09:00, latest beyond the horizon)'],
-    [{ direction: 'falling', threshold: 0 }, 'host=web1 falls to 0% on Tue 3 Dec 14:00 (between Mon 2 Dec 09:00 and Thu 5 Dec 20:00)'],
+    [
+      { direction: 'falling', threshold: 0 },
+      'host=web1 falls to 0% on Tue 3 Dec 14:00 (between Mon 2 Dec 09:00 and Thu 5 Dec 20:00)',
+    ],
   ] as Array<[Partial<Crossing>, string]>)('%j', (patch, text) => {
     expect(crossingSentence('host=web1', { ...base, ...patch }, fmt, 'utc', NOW)).toBe(text);
   });

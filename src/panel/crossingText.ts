@@ -5,7 +5,8 @@ import { Crossing } from '../engine/types';
 
 /** Formats a time for an SRE to act on: `Tue 3 Dec 14:00`, with the year when it is not this year. */
 export function formatWhen(t: number, timeZone: TimeZone, now = Date.now()): string {
-  const sameYear = dateTimeFormat(t, { format: 'YYYY', timeZone }) === dateTimeFormat(now, { format: 'YYYY', timeZone });
+  const sameYear =
+    dateTimeFormat(t, { format: 'YYYY', timeZone }) === dateTimeFormat(now, { format: 'YYYY', timeZone });
   return dateTimeFormat(t, { format: sameYear ? 'ddd D MMM HH:mm' : 'ddd D MMM YYYY HH:mm', timeZone });
 }
 

@@ -13,7 +13,13 @@ describe('framesToSeries', () => {
         name: `disk.mean { host: ${host} }`,
         fields: [
           { name: 'Time', type: FieldType.time, values: [0, 3_600_000, 7_200_000] },
-          { name: 'Value', type: FieldType.number, values, labels: { host }, config: { unit: 'percent', displayNameFromDS: `disk.mean { host: ${host} }` } },
+          {
+            name: 'Value',
+            type: FieldType.number,
+            values,
+            labels: { host },
+            config: { unit: 'percent', displayNameFromDS: `disk.mean { host: ${host} }` },
+          },
         ],
       });
     const series = framesToSeries([frame('web1', [1, null, 3]), frame('web2', [4, 5, 6])]);

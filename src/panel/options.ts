@@ -57,7 +57,8 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
     .addRadio({
       path: 'direction',
       name: 'Thresholds are',
-      description: 'Upper limits (usage reaching 90%), lower limits (free space reaching 0), or decided per series from its trend',
+      description:
+        'Upper limits (usage reaching 90%), lower limits (free space reaching 0), or decided per series from its trend',
       category: FORECAST,
       defaultValue: DEFAULT_OPTIONS.direction,
       settings: {

@@ -10,7 +10,11 @@ export interface ThresholdLine {
  * every step but the base (−∞). Percentage mode is relative to the field's min..max, as Grafana
  * draws it; without both, percentage thresholds cannot be placed and are skipped.
  */
-export function thresholdLines(config: ThresholdsConfig | undefined, min?: number | null, max?: number | null): ThresholdLine[] {
+export function thresholdLines(
+  config: ThresholdsConfig | undefined,
+  min?: number | null,
+  max?: number | null
+): ThresholdLine[] {
   if (!config) {
     return [];
   }

@@ -14,7 +14,11 @@ export interface PanelForecast {
  * Runs the engine once per series when the data or the forecast options change — not when an
  * overlay is toggled. A bad series yields a result with `problem`; it never hides the others.
  */
-export function usePanelForecasts(series: PanelSeries[], options: TrendcastOptions, thresholds: ThresholdLine[]): PanelForecast[] {
+export function usePanelForecasts(
+  series: PanelSeries[],
+  options: TrendcastOptions,
+  thresholds: ThresholdLine[]
+): PanelForecast[] {
   const { model, horizon, fitWindow, confidence, direction } = options;
   const thresholdKey = thresholds.map((t) => t.value).join(',');
   return useMemo(

@@ -8,10 +8,17 @@ import { crossingSentence } from '../crossingText';
 import { PanelForecast } from '../usePanelForecasts';
 
 /** The at-a-glance text: when each series reaches each threshold, and per-series problems in place. */
-export function CrossingSummary(p: { forecasts: PanelForecast[]; colors: string[]; timeZone: TimeZone; formatValue: (v: number) => string; showCrossings: boolean }) {
+export function CrossingSummary(p: {
+  forecasts: PanelForecast[];
+  colors: string[];
+  timeZone: TimeZone;
+  formatValue: (v: number) => string;
+  showCrossings: boolean;
+  maxHeight: number;
+}) {
   const styles = useStyles2(getStyles);
   return (
-    <ul className={styles.list} data-testid={TEST_IDS.crossingSummary}>
+    <ul className={styles.list} style={{ maxHeight: p.maxHeight }} data-testid={TEST_IDS.crossingSummary}>
       {p.forecasts.map(({ series, result }, i) => {
         const label = result.name;
         if (result.problem) {
@@ -36,8 +43,15 @@ export function CrossingSummary(p: { forecasts: PanelForecast[]; colors: string[
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  list: css({ listStyle: 'none', margin: 0, padding: theme.spacing(0.5, 0, 0, 0), fontSize: theme.typography.bodySmall.fontSize, overflowY: 'auto' }),
-  item: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), lineHeight: 1.6 }),
+  list: css({
+    listStyle: 'none',
+    margin: 0,
+    padding: theme.spacing(0.5, 0, 0, 0),
+    fontSize: theme.typography.bodySmall.fontSize,
+    overflowY: 'auto',
+    flex: 'none',
+  }),
+  item: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), height: 20, whiteSpace: 'nowrap' }),
   swatch: css({ width: 10, height: 3, borderRadius: 1, flex: 'none' }),
-  problem: css({ color: theme.colors.warning.text, lineHeight: 1.6 }),
+  problem: css({ color: theme.colors.warning.text, height: 20, whiteSpace: 'nowrap' }),
 });

@@ -74,7 +74,14 @@ export function ForecastChart(p: ForecastChartProps) {
   const clipId = `trendcast-clip-${p.forecasts.length}-${Math.round(p.width)}`;
 
   return (
-    <svg width={p.width} height={p.height} className={styles.svg} data-testid={TEST_IDS.chart} role="img" aria-label="Forecast chart">
+    <svg
+      width={p.width}
+      height={p.height}
+      className={styles.svg}
+      data-testid={TEST_IDS.chart}
+      role="img"
+      aria-label="Forecast chart"
+    >
       <defs>
         <clipPath id={clipId}>
           <rect x={M.left} y={M.top} width={innerW} height={innerH} />
@@ -93,7 +100,14 @@ export function ForecastChart(p: ForecastChartProps) {
           {dateTimeFormat(t, { format: tickFormat, timeZone: p.timeZone })}
         </text>
       ))}
-      <line x1={x(p.to)} x2={x(p.to)} y1={M.top} y2={M.top + innerH} stroke={theme.colors.border.medium} strokeDasharray="2 3" />
+      <line
+        x1={x(p.to)}
+        x2={x(p.to)}
+        y1={M.top}
+        y2={M.top + innerH}
+        stroke={theme.colors.border.medium}
+        strokeDasharray="2 3"
+      />
       <g clipPath={`url(#${clipId})`}>
         {p.thresholds.map((t) => (
           <line
@@ -111,17 +125,33 @@ export function ForecastChart(p: ForecastChartProps) {
         {p.forecasts.map(({ series, result }, i) => {
           const color = p.colors[i];
           const f = result.forecast;
-          const start = result.lastTime !== null && result.anchor !== null ? { t: result.lastTime, v: result.anchor } : undefined;
+          const start =
+            result.lastTime !== null && result.anchor !== null ? { t: result.lastTime, v: result.anchor } : undefined;
           return (
             <g key={series.name + i}>
               {f && p.showForecast && p.showBand && (
-                <path data-testid={TEST_IDS.band} d={bandPath(f.times, f.lower, f.upper, x, y, start)} fill={color} fillOpacity={0.15} stroke="none" />
+                <path
+                  data-testid={TEST_IDS.band}
+                  d={bandPath(f.times, f.lower, f.upper, x, y, start)}
+                  fill={color}
+                  fillOpacity={0.15}
+                  stroke="none"
+                />
               )}
-              <path data-testid={TEST_IDS.series} d={linePath(series.times, series.values, x, y)} fill="none" stroke={color} strokeWidth={1.5} />
+              <path
+                data-testid={TEST_IDS.series}
+                d={linePath(series.times, series.values, x, y)}
+                fill="none"
+                stroke={color}
+                strokeWidth={1.5}
+              />
               {f && p.showForecast && (
                 <path
                   data-testid={TEST_IDS.forecastLine}
-                  d={(start ? `M${x(start.t).toFixed(1)},${y(start.v).toFixed(1)}` : '') + linePath(f.times, f.point, x, y).replace(/^M/, start ? 'L' : 'M')}
+                  d={
+                    (start ? `M${x(start.t).toFixed(1)},${y(start.v).toFixed(1)}` : '') +
+                    linePath(f.times, f.point, x, y).replace(/^M/, start ? 'L' : 'M')
+                  }
                   fill="none"
                   stroke={color}
                   strokeWidth={2}
@@ -145,8 +175,22 @@ export function ForecastChart(p: ForecastChartProps) {
                           strokeOpacity={0.35}
                         />
                       )}
-                      <line x1={x(c.time)} x2={x(c.time)} y1={M.top} y2={M.top + innerH} stroke={color} strokeDasharray="1 3" />
-                      <circle cx={x(c.time)} cy={y(c.threshold)} r={4.5} fill={theme.colors.background.primary} stroke={color} strokeWidth={2} />
+                      <line
+                        x1={x(c.time)}
+                        x2={x(c.time)}
+                        y1={M.top}
+                        y2={M.top + innerH}
+                        stroke={color}
+                        strokeDasharray="1 3"
+                      />
+                      <circle
+                        cx={x(c.time)}
+                        cy={y(c.threshold)}
+                        r={4.5}
+                        fill={theme.colors.background.primary}
+                        stroke={color}
+                        strokeWidth={2}
+                      />
                     </g>
                   )
                 )}

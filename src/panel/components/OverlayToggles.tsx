@@ -14,7 +14,15 @@ const TOGGLES: Array<{ key: OverlayKey; label: string; testId: string }> = [
 ];
 
 /** Overlay switches in the panel itself, so a viewer can toggle them without edit mode. */
-export function OverlayToggles({ options, onChange, modelLabel }: { options: TrendcastOptions; onChange: (o: TrendcastOptions) => void; modelLabel: string }) {
+export function OverlayToggles({
+  options,
+  onChange,
+  modelLabel,
+}: {
+  options: TrendcastOptions;
+  onChange: (o: TrendcastOptions) => void;
+  modelLabel: string;
+}) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.bar}>
@@ -36,6 +44,6 @@ export function OverlayToggles({ options, onChange, modelLabel }: { options: Tre
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  bar: css({ display: 'flex', gap: theme.spacing(0.5), alignItems: 'center', paddingBottom: theme.spacing(0.5) }),
+  bar: css({ display: 'flex', gap: theme.spacing(0.5), alignItems: 'center', height: 36, flex: 'none' }),
   model: css({ marginLeft: 'auto', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
 });

@@ -13,7 +13,8 @@ import { CrossingSummary } from './CrossingSummary';
 import { ForecastChart } from './ForecastChart';
 import { OverlayToggles } from './OverlayToggles';
 
-const TOOLBAR_HEIGHT = 32;
+const TOOLBAR_HEIGHT = 36;
+const SUMMARY_LINE_HEIGHT = 20;
 
 /** Thin: frames → engine → chart and text. All numbers come from the engine. */
 export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
@@ -23,7 +24,12 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const series = useMemo(() => framesToSeries(data.series), [data.series]);
   const first = series[0];
   const thresholds = useMemo(
-    () => thresholdLines(first?.thresholds ?? fieldConfig.defaults.thresholds, fieldConfig.defaults.min, fieldConfig.defaults.max),
+    () =>
+      thresholdLines(
+        first?.thresholds ?? fieldConfig.defaults.thresholds,
+        fieldConfig.defaults.min,
+        fieldConfig.defaults.max
+      ),
     [first, fieldConfig.defaults.thresholds, fieldConfig.defaults.min, fieldConfig.defaults.max]
   );
   const forecasts = usePanelForecasts(series, options, thresholds);
@@ -34,10 +40,12 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const unit = first?.unit ?? fieldConfig.defaults.unit;
   const decimals = first?.decimals ?? fieldConfig.defaults.decimals ?? undefined;
   const fmt = getValueFormat(unit ?? 'none');
-  const formatValue = (v: number) => formattedValueToString(fmt(v, decimals ?? (Math.abs(v) >= 100 ? 0 : 1)));
+  const formatValue = (v: number) => formattedValueToString(fmt(v, decimals));
   const palette = theme.visualization.palette;
   const colors = forecasts.map((_, i) => theme.visualization.getColorByName(palette[i % palette.length]));
-  const summaryHeight = options.showCrossings || forecasts.some((f) => f.result.problem) ? Math.min(height * 0.35, 18 + 20 * Math.max(1, countLines(forecasts, options.showCrossings))) : 0;
+  const lines = countLines(forecasts, options.showCrossings);
+  // The summary takes what its lines need, up to 40% of the panel; beyond that it scrolls.
+  const summaryHeight = lines > 0 ? Math.min(Math.round(height * 0.4), 6 + SUMMARY_LINE_HEIGHT * lines) : 0;
   const chartHeight = Math.max(40, height - TOOLBAR_HEIGHT - summaryHeight);
   const models = Array.from(new Set(forecasts.map((f) => f.result.model).filter(Boolean))).join(', ');
 
@@ -60,7 +68,14 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
         yMin={fieldConfig.defaults.min ?? undefined}
         yMax={fieldConfig.defaults.max ?? undefined}
       />
-      <CrossingSummary forecasts={forecasts} colors={colors} timeZone={timeZone} formatValue={formatValue} showCrossings={options.showCrossings} />
+      <CrossingSummary
+        forecasts={forecasts}
+        colors={colors}
+        timeZone={timeZone}
+        formatValue={formatValue}
+        showCrossings={options.showCrossings}
+        maxHeight={summaryHeight}
+      />
     </div>
   );
 }
@@ -70,5 +85,11 @@ function countLines(forecasts: ReturnType<typeof usePanelForecasts>, showCrossin
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  root: css({ display: 'flex', flexDirection: 'column', height: '100%', overflow: 'hidden', color: theme.colors.text.primary }),
+  root: css({
+    display: 'flex',
+    flexDirection: 'column',
+    height: '100%',
+    overflow: 'hidden',
+    color: theme.colors.text.primary,
+  }),
 });

@@ -1,0 +1,46 @@
+/**
+ * Jest globalSetup for the end-to-end tests (runs in plain Node, before any test environment):
+ * - the tests load dist/module.js exactly as Grafana would, so it must exist: built with
+ *   `npm run build` when missing, or always when TRENDCAST_E2E_BUILD=1; a warning (no rebuild)
+ *   when src/ has files newer than the build;
+ * - the host page bundle is built here, because esbuild cannot load inside the specs' jsdom
+ *   environment (which @grafana/data needs on import); server.ts then serves the cached build.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { buildHostPageBundle } from '../support/hostPage/buildHostPage';
+
+const ROOT = resolve(__dirname, '../..');
+const MODULE = join(ROOT, 'dist/module.js');
+
+/** Newest modification time (ms) of the files under `dir`. */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function ensurePluginBuild(): void {
+  const force = process.env.TRENDCAST_E2E_BUILD === '1';
+  if (!force && existsSync(MODULE)) {
+    if (newestMtime(join(ROOT, 'src')) > statSync(MODULE).mtimeMs) {
+      console.warn('\n[e2e] src/ is newer than dist/module.js: testing the old build (TRENDCAST_E2E_BUILD=1 rebuilds)');
+    }
+    return;
+  }
+  console.log(`\n[e2e] ${force ? 'TRENDCAST_E2E_BUILD=1' : 'dist/module.js missing'}: running npm run build`);
+  const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0 || !existsSync(MODULE)) {
+    throw new Error(`npm run build failed (exit ${result.status}); the e2e tests need dist/module.js`);
+  }
+}
+
+export default async function globalSetup(): Promise<void> {
+  ensurePluginBuild();
+  await buildHostPageBundle(ROOT);
+}

@@ -1,0 +1,28 @@
+/**
+ * The window properties the host page sets or reads. Declared globally so that both the page code and
+ * the Playwright specs (`page.evaluate(() => window.__TRENDCAST_READY__)`) type-check.
+ */
+import type { FrameJSON, HostPageConfig } from './hostPageConfig';
+
+declare global {
+  interface Window {
+    /** true once every panel has rendered the first time. */
+    __TRENDCAST_READY__?: boolean;
+    /** Load failures, uncaught errors and panel crashes, as messages. */
+    __TRENDCAST_ERRORS__?: string[];
+    /** Set before the page loads (Playwright addInitScript) to render one panel from these frames. */
+    __TRENDCAST_FRAMES__?: FrameJSON[];
+    /** Set before the page loads to skip fetching the config. */
+    __TRENDCAST_CONFIG__?: HostPageConfig;
+    /** The current options of each panel, by panel index. */
+    __TRENDCAST_OPTIONS__?: Array<Record<string, unknown>>;
+    /** Merges new options into panel i, as an option editor would (calls the host's onOptionsChange path). */
+    __TRENDCAST_SET_OPTIONS__?: Array<(patch: Record<string, unknown>) => void>;
+    /** Read by @grafana/runtime's config at import time; set inline in the host HTML. */
+    grafanaBootData?: unknown;
+    /** Where Grafana serves public/ from; @grafana/ui's <Icon> loads its SVGs below it. */
+    __grafana_public_path__?: string;
+  }
+}
+
+export {};

@@ -1,0 +1,198 @@
+/**
+ * A tiny static server for the host page on 127.0.0.1: the HTML, the esbuild bundle of main.tsx,
+ * SystemJS from node_modules, the built plugin under /public/plugins/<id>/ (from dist/, as Grafana
+ * serves it) and the panels' config + frames as JSON.
+ */
+import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+import { HostPageBundle, readFreshHostPageBundle } from './hostPageBundleCache';
+import { findRepoRoot } from './repoRoot';
+import { CONFIG_PATH, HostPageConfig, PanelSpec, PLUGIN_BASE } from './hostPageConfig';
+
+export interface HostPageOptions {
+  /** The panels, or a function called on every page load (fresh frames per load). */
+  panels: PanelSpec[] | (() => Promise<PanelSpec[]>);
+  /** 'browser' (default), 'utc' or an IANA zone. */
+  timeZone?: string;
+  /** Heading over the panel grid. */
+  title?: string;
+  /** Grid columns. */
+  columns?: number;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Repository root (default: found from this file / the cwd). */
+  root?: string;
+}
+
+export interface HostPage {
+  /** Base URL of the page, ending in '/'. */
+  url: string;
+  stop(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+const SYSTEMJS_FILES: Record<string, string> = {
+  '/systemjs/system.js': 'node_modules/systemjs/dist/system.js',
+  '/systemjs/extras/amd.js': 'node_modules/systemjs/dist/extras/amd.js',
+  '/systemjs/extras/named-register.js': 'node_modules/systemjs/dist/extras/named-register.js',
+};
+
+// One bundle per repository root and process: building it costs seconds.
+const bundles = new Map<string, Promise<HostPageBundle>>();
+
+/**
+ * The host page bundle for `root`: the cached build when it is fresh, else built now (esbuild is
+ * loaded only then: it cannot load inside jest's jsdom environment, so e2e globalSetup prebuilds).
+ */
+export function hostPageBundle(root: string): Promise<HostPageBundle> {
+  let bundle = bundles.get(root);
+  if (!bundle) {
+    const cached = readFreshHostPageBundle(root);
+    bundle = cached
+      ? Promise.resolve(cached)
+      : import('./buildHostPage').then(({ buildHostPageBundle }) => buildHostPageBundle(root));
+    bundles.set(root, bundle);
+    bundle.catch(() => bundles.delete(root));
+  }
+  return bundle;
+}
+
+/** The page HTML: boot data for @grafana/runtime, SystemJS + extras, then the bundle. */
+export function hostPageHtml(title: string): string {
+  const bootData = {
+    assets: { dark: '', light: '' },
+    settings: { buildInfo: { version: '12.4.10', env: 'production' }, featureToggles: {} },
+    user: { theme: 'dark', locale: 'en-US', language: 'en-US' },
+    navTree: [],
+  };
+  const esc = title.replace(/[<>&"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="icon" href="${PLUGIN_BASE}/img/logo.svg">
+<title>${esc}</title>
+<script>window.grafanaBootData = ${JSON.stringify(bootData)}; window.__grafana_public_path__ = '/public/';</script>
+<script src="/systemjs/system.js"></script>
+<script src="/systemjs/extras/amd.js"></script>
+<script src="/systemjs/extras/named-register.js"></script>
+<link rel="stylesheet" href="/host-page.css">
+</head>
+<body>
+<div id="root"></div>
+<script src="/host-page.js"></script>
+</body>
+</html>
+`;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type: string): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+/**
+ * Starts the host page server. Resolves once it listens; `url` is `http://127.0.0.1:PORT/`.
+ * Precondition: dist/module.js exists (npm run build). The bundle is built before this resolves, so a
+ * page load right after does not wait on esbuild.
+ */
+export async function startHostPage(options: HostPageOptions): Promise<HostPage> {
+  const root = options.root ?? findRepoRoot();
+  // URL prefix → folder: the plugin as Grafana serves it, and the icons @grafana/ui's <Icon> fetches
+  // from `${__grafana_public_path__}build/img/icons/` (Grafana ships them; @grafana/ui has a copy).
+  const staticDirs: Array<[string, string]> = [
+    [`${PLUGIN_BASE}/`, join(root, 'dist')],
+    ['/public/build/img/icons/', join(root, 'node_modules/@grafana/ui/dist/public/img/icons')],
+  ];
+  await hostPageBundle(root);
+
+  const pageConfig = async (): Promise<HostPageConfig> => ({
+    title: options.title,
+    timeZone: options.timeZone,
+    columns: options.columns,
+    panels: typeof options.panels === 'function' ? await options.panels() : options.panels,
+  });
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      send(res, 405, 'method not allowed', CONTENT_TYPES['.txt']);
+      return;
+    }
+    if (path === '/' || path === '/index.html') {
+      send(res, 200, hostPageHtml(options.title ?? 'Trendcast'), CONTENT_TYPES['.html']);
+      return;
+    }
+    if (path === '/host-page.js') {
+      send(res, 200, (await hostPageBundle(root)).js, CONTENT_TYPES['.js']);
+      return;
+    }
+    if (path === '/host-page.css') {
+      send(res, 200, (await hostPageBundle(root)).css, 'text/css; charset=utf-8');
+      return;
+    }
+    if (path === CONFIG_PATH) {
+      send(res, 200, JSON.stringify(await pageConfig()), CONTENT_TYPES['.json']);
+      return;
+    }
+    const systemFile = SYSTEMJS_FILES[path];
+    if (systemFile) {
+      send(res, 200, await readFile(join(root, systemFile)), CONTENT_TYPES['.js']);
+      return;
+    }
+    for (const [prefix, dir] of staticDirs) {
+      if (path.startsWith(prefix)) {
+        const file = normalize(join(dir, path.slice(prefix.length)));
+        if (!file.startsWith(dir + sep)) {
+          send(res, 403, 'forbidden', CONTENT_TYPES['.txt']);
+          return;
+        }
+        try {
+          const body = await readFile(file);
+          send(res, 200, body, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream');
+        } catch {
+          send(res, 404, `not found: ${path}`, CONTENT_TYPES['.txt']);
+        }
+        return;
+      }
+    }
+    send(res, 404, `not found: ${path}`, CONTENT_TYPES['.txt']);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) {
+        send(res, 500, String(err instanceof Error ? err.stack : err), CONTENT_TYPES['.txt']);
+      } else {
+        res.end();
+      }
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    stop: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
