@@ -12,7 +12,7 @@ import { DAY_MS, demoLineProtocol, resolveDemoOptions } from '../tests/support/d
 import { InfluxServer, startInfluxd } from '../tests/support/influxd';
 import { toFrameJSON } from '../tests/support/hostPage/frameJSON';
 import { queryPanelFrames } from '../tests/support/hostPage/grafanaQuery';
-import { FieldConfigJSON, PanelSpec } from '../tests/support/hostPage/hostPageConfig';
+import { DEFAULT_FIELD_CONFIG, FieldConfigJSON, PanelSpec } from '../tests/support/hostPage/hostPageConfig';
 import { HostPage, startHostPage } from '../tests/support/hostPage/server';
 
 const DB = 'telegraf';
@@ -21,20 +21,7 @@ const PANEL_WIDTH = 1100;
 const PANEL_HEIGHT = 440;
 
 /** Percent with the capacity thresholds: base green, 90 orange, 100 red (absolute). */
-const PERCENT_THRESHOLDS: FieldConfigJSON = {
-  defaults: {
-    unit: 'percent',
-    thresholds: {
-      mode: 'absolute',
-      steps: [
-        { value: null, color: 'green' },
-        { value: 90, color: 'orange' },
-        { value: 100, color: 'red' },
-      ],
-    },
-  },
-  overrides: [],
-};
+const PERCENT_THRESHOLDS: FieldConfigJSON = DEFAULT_FIELD_CONFIG;
 
 /** The two panels, queried now: a dashboard with "Last 30 days" re-runs its queries on every load. */
 async function capacityPanels(influx: InfluxServer): Promise<PanelSpec[]> {

@@ -41,17 +41,27 @@ export function prepareSeries(
   }
   const fast = regularFastPath(times, values, n);
   if (fast) {
-    return finish(fast.series, fast.infinite, notices);
+    return finish(fast.series, fast.infinite, notices, fast.scan);
   }
   return slowPath(times, values, n, maxRows, notices);
 }
 
-/** One pass for the common case: strictly increasing, evenly spaced, finite timestamps. */
+/** Where the finite values of a series are: found while copying, so finish need not scan again. */
+interface FiniteScan {
+  first: number;
+  last: number;
+  count: number;
+}
+
+/**
+ * One pass for the common case: strictly increasing, evenly spaced, finite timestamps. It copies the
+ * values and notes where the finite ones are, so the whole preparation reads the input once.
+ */
 function regularFastPath(
   times: ArrayLike<number>,
   values: ArrayLike<number | null | undefined>,
   n: number
-): { series: RegularSeries; infinite: number } | null {
+): { series: RegularSeries; infinite: number; scan?: FiniteScan } | null {
   const t0 = times[0];
   if (!Number.isFinite(t0)) {
     return null;
@@ -67,19 +77,31 @@ function regularFastPath(
   const tolerance = step * 1e-6;
   const out = new Float64Array(n);
   let infinite = 0;
+  let first = -1;
+  let last = -1;
+  let count = 0;
   for (let i = 0; i < n; i++) {
     if (Math.abs(times[i] - (t0 + i * step)) > tolerance) {
       return null;
     }
-    const v = toNumber(values[i]);
-    if (v === Infinity || v === -Infinity) {
-      infinite++;
-      out[i] = NaN;
-    } else {
+    const raw = values[i];
+    const v = typeof raw === 'number' ? raw : toNumber(raw);
+    // v − v is 0 exactly for finite numbers, NaN for NaN and ±Inf (cheaper than Number.isFinite here).
+    if (v - v === 0) {
       out[i] = v;
+      count++;
+      last = i;
+      if (first < 0) {
+        first = i;
+      }
+    } else {
+      if (v === Infinity || v === -Infinity) {
+        infinite++;
+      }
+      out[i] = NaN;
     }
   }
-  return { series: { start: t0, step, values: out }, infinite };
+  return { series: { start: t0, step, values: out }, infinite, scan: { first: first < 0 ? n : first, last, count } };
 }
 
 function slowPath(
@@ -182,27 +204,14 @@ function slowPath(
   return finish({ start: ts[0], step, values: grid }, infinite, notices);
 }
 
-function finish(series: RegularSeries, infinite: number, notices: Notice[]): PreparedSeries {
+function finish(series: RegularSeries, infinite: number, notices: Notice[], known?: FiniteScan): PreparedSeries {
   if (infinite > 0) {
     notices.push({ code: 'non-finite-dropped', message: `${infinite} infinite value(s) treated as gaps` });
   }
   const v = series.values;
-  let first = 0;
-  while (first < v.length && !Number.isFinite(v[first])) {
-    first++;
-  }
+  const { first, last, count: finiteCount } = known ?? scanFinite(v);
   if (first === v.length) {
     return fail('no-finite-values', 'the series has no numeric values', notices);
-  }
-  let last = v.length - 1;
-  while (!Number.isFinite(v[last])) {
-    last--;
-  }
-  let finiteCount = 0;
-  for (let i = first; i <= last; i++) {
-    if (Number.isFinite(v[i])) {
-      finiteCount++;
-    }
   }
   const rows = last - first + 1;
   if (rows - finiteCount > 0) {
@@ -213,6 +222,28 @@ function finish(series: RegularSeries, infinite: number, notices: Notice[]): Pre
       ? series
       : { start: series.start + first * (Number.isFinite(series.step) ? series.step : 0), step: series.step, values: v.subarray(first, last + 1) };
   return { series: trimmed, problem: null, notices, finiteCount };
+}
+
+/** First and last finite index (first = length when there is none) and the count of finite values. */
+function scanFinite(v: Float64Array): FiniteScan {
+  let first = 0;
+  while (first < v.length && !Number.isFinite(v[first])) {
+    first++;
+  }
+  if (first === v.length) {
+    return { first, last: -1, count: 0 };
+  }
+  let last = v.length - 1;
+  while (!Number.isFinite(v[last])) {
+    last--;
+  }
+  let count = 0;
+  for (let i = first; i <= last; i++) {
+    if (Number.isFinite(v[i])) {
+      count++;
+    }
+  }
+  return { first, last, count };
 }
 
 function fail(code: Problem['code'], message: string, notices: Notice[]): PreparedSeries {

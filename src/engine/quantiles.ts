@@ -1,3 +1,5 @@
+import { logGamma, regularizedIncompleteBeta } from './specialFunctions';
+
 /**
  * Quantiles of the standard normal and Student's t distributions, for prediction intervals.
  *
@@ -171,65 +173,6 @@ function studentTDensity(t: number, df: number): number {
 /** P(T > t) for t ≥ 0: ½ · I_{df/(df+t²)}(df/2, ½). */
 function studentTUpperTail(t: number, df: number): number {
   const x = df / (df + t * t);
-  const half = 0.5 * regularizedBeta(x, df / 2, 0.5);
+  const half = 0.5 * regularizedIncompleteBeta(x, df / 2, 0.5);
   return t >= 0 ? half : 1 - half;
-}
-
-/** Lanczos approximation (g = 7, n = 9) of ln Γ(z), z > 0. */
-function logGamma(z: number): number {
-  const g = 7;
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (z < 0.5) {
-    return Math.log(Math.PI / Math.sin(Math.PI * z)) - logGamma(1 - z);
-  }
-  const zz = z - 1;
-  let x = c[0];
-  for (let i = 1; i < g + 2; i++) {
-    x += c[i] / (zz + i);
-  }
-  const t = zz + g + 0.5;
-  return 0.5 * Math.log(2 * Math.PI) + (zz + 0.5) * Math.log(t) - t + Math.log(x);
-}
-
-/** Regularised incomplete beta I_x(a, b) by Lentz's continued fraction. */
-function regularizedBeta(x: number, a: number, b: number): number {
-  if (x <= 0) {
-    return 0;
-  }
-  if (x >= 1) {
-    return 1;
-  }
-  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-  if (x > (a + 1) / (a + b + 2)) {
-    return 1 - regularizedBeta(1 - x, b, a);
-  }
-  const tiny = 1e-300;
-  let f = 1;
-  let c = 1;
-  let d = 0;
-  for (let i = 0; i <= 300; i++) {
-    const m = i >> 1;
-    let num: number;
-    if (i === 0) {
-      num = 1;
-    } else if (i % 2 === 0) {
-      num = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-    } else {
-      num = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-    }
-    d = 1 + num * d;
-    d = Math.abs(d) < tiny ? tiny : d;
-    d = 1 / d;
-    c = 1 + num / c;
-    c = Math.abs(c) < tiny ? tiny : c;
-    const cd = c * d;
-    f *= cd;
-    if (Math.abs(1 - cd) < 1e-15) {
-      break;
-    }
-  }
-  return (Math.exp(lnFront) * (f - 1)) / a;
 }
