@@ -56,8 +56,66 @@ export function linearFit(x: ArrayLike<number>, y: ArrayLike<number>): LinearFit
   return finish(n, xMean, yMean, sxx, syy, sxy);
 }
 
-/** The same fit where x is the index 0..len−1 of `y` (RRDtool's row index); NaN rows keep their index. */
+/**
+ * The same fit where x is the index 0..len−1 of `y` (RRDtool's row index); NaN rows keep their index.
+ *
+ * The hot loop of every linear forecast, so it avoids linearFit's per-point divisions: pass one sums
+ * the indices (exact integers) and y − K, with K the first finite y (the shift keeps epoch-sized or
+ * offset data from losing digits, as the running mean does); pass two accumulates centred products
+ * and Σ(y − ȳ), which corrects ȳ and Syy for the rounding left in pass one (the corrected two-pass
+ * algorithm of Chan, Golub & LeVeque, "Algorithms for computing the sample variance", 1983).
+ */
 export function linearFitIndexed(y: ArrayLike<number>, from = 0, to = y.length): LinearFit {
+  let n = 0;
+  let sumX = 0;
+  let sumY = 0;
+  let shift = 0;
+  for (let i = from; i < to; i++) {
+    const yi = y[i];
+    // yi − yi is 0 exactly for finite numbers and NaN for NaN and ±Inf: Number.isFinite, cheaper.
+    if (yi - yi !== 0) {
+      continue;
+    }
+    if (n === 0) {
+      shift = yi;
+    }
+    n++;
+    sumX += i;
+    sumY += yi - shift;
+  }
+  if (n === 0) {
+    return finish(0, NaN, NaN, 0, 0, 0);
+  }
+  const xMean = sumX / n;
+  let yMean = shift + sumY / n;
+  if (!Number.isFinite(yMean)) {
+    // y − K overflowed (finite values near ±1.8e308 of both signs): running means cannot overflow.
+    return linearFitIndexedRunningMeans(y, from, to);
+  }
+  let sxx = 0;
+  let syy = 0;
+  let sxy = 0;
+  let sdy = 0;
+  for (let i = from; i < to; i++) {
+    const yi = y[i];
+    if (yi - yi !== 0) {
+      continue;
+    }
+    const dx = i - xMean;
+    const dy = yi - yMean;
+    sxx += dx * dx;
+    syy += dy * dy;
+    sxy += dx * dy;
+    sdy += dy;
+  }
+  // Σdy is 0 in exact arithmetic; what is left is pass one's rounding (Σdx is 0: the x are integers).
+  yMean += sdy / n;
+  syy = Math.max(0, syy - (sdy * sdy) / n);
+  return finish(n, xMean, yMean, sxx, syy, sxy);
+}
+
+/** linearFitIndexed by running (Welford-style) means: slower, but safe from overflow in the sums. */
+function linearFitIndexedRunningMeans(y: ArrayLike<number>, from: number, to: number): LinearFit {
   let n = 0;
   let xMean = 0;
   let yMean = 0;

@@ -1,0 +1,251 @@
+/**
+ * Known-answer benchmark of the crossing date, the number Trendcast exists to give
+ * (`npm run bench:dates`).
+ *
+ * A seeded suite of synthetic disk volumes (piecewise-linear growth with clean-ups, noise, spikes,
+ * gaps; see crossingDates/syntheticVolumes.ts) whose true 90% and 100% dates are those of the last
+ * segment's true line. Each volume is forecast by forecastSeries with each model, and by
+ * Prometheus' predict_linear over trailing windows, and each method's dates are scored against the
+ * truth: absolute error in hours, band coverage, and misses of the horizon.
+ *
+ * Options: --models linear,last-trend,auto   Trendcast models; `model@7d` adds a fit window
+ *          --baselines 6h,1d,7d                predict_linear windows
+ *          --volumes 48 --seed 7 --horizon 60d
+ *          --details                           one row per volume as well
+ */
+import { forecastSeries } from '../src/models/forecastSeries';
+import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
+import { predictLinearCrossing } from './crossingDates/predictLinear';
+import { callFromCrossing, CrossingCall, emptyScore, MethodScore, scoreCall } from './crossingDates/scoring';
+import { cleanLineVolume, NOISE_LEVELS, SyntheticVolume, syntheticVolumes } from './crossingDates/syntheticVolumes';
+import { benchListOption, benchOption } from './support/args';
+import { fmt, markdownTable } from './support/markdownTable';
+import { median, quantile } from './support/stats';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const THRESHOLDS = [90, 100];
+
+interface Method {
+  label: string;
+  /** The calls for 90 and 100, and (Trendcast) the model actually used. */
+  run(v: SyntheticVolume, horizon: string, horizonMs: number): { calls: CrossingCall[]; used?: string };
+}
+
+function parseMs(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(m|h|d|w)$/.exec(text.trim());
+  if (!m) {
+    throw new Error(`"${text}" is not a duration such as 6h or 7d`);
+  }
+  return Number(m[1]) * { m: 60_000, h: HOUR, d: DAY, w: 7 * DAY }[m[2] as 'm' | 'h' | 'd' | 'w'];
+}
+
+function trendcastMethod(spec: string): Method {
+  const [model, fitWindow] = spec.split('@');
+  if (!MODEL_CHOICES.includes(model as ModelChoice)) {
+    throw new Error(`unknown model "${model}"; one of ${MODEL_CHOICES.join(', ')}`);
+  }
+  return {
+    label: fitWindow ? `Trendcast ${model}, fit window ${fitWindow}` : `Trendcast ${model}`,
+    run(v, horizon) {
+      const f = forecastSeries(
+        { name: v.name, labels: {}, times: v.times, values: v.values },
+        { model: model as ModelChoice, horizon, fitWindow, thresholds: THRESHOLDS }
+      );
+      if (f.problem) {
+        return { calls: THRESHOLDS.map(() => ({ date: null, band: null })), used: `problem: ${f.problem.code}` };
+      }
+      return {
+        calls: THRESHOLDS.map((thr) =>
+          callFromCrossing(
+            f.crossings.find((c) => c.threshold === thr),
+            v.lastTime
+          )
+        ),
+        used: f.model ?? '?',
+      };
+    },
+  };
+}
+
+function promMethod(window: string): Method {
+  const windowMs = parseMs(window);
+  return {
+    label: `predict_linear(v[${window}])`,
+    run(v, _horizon, horizonMs) {
+      return {
+        calls: THRESHOLDS.map((thr) => ({
+          date: predictLinearCrossing(v.times, v.values, windowMs, v.lastTime, thr, horizonMs),
+          band: null,
+        })),
+      };
+    },
+  };
+}
+
+/** The harness must date a clean straight line exactly with plain linear and predict_linear; else the bench is broken. */
+function selfCheck(horizon: string, horizonMs: number): void {
+  const v = cleanLineVolume();
+  for (const m of [trendcastMethod('linear'), promMethod('7d'), promMethod('1d')]) {
+    const { calls } = m.run(v, horizon, horizonMs);
+    THRESHOLDS.forEach((thr, k) => {
+      const d = calls[k].date;
+      if (d === null || Math.abs(d - v.truth[thr]) > 60_000) {
+        throw new Error(`self-check: ${m.label} dates ${thr}% of a clean line at ${d}, truth ${v.truth[thr]}`);
+      }
+    });
+  }
+}
+
+function scoreRow(label: string, s: MethodScore): string[] {
+  const scored = s.absErrorsH.length;
+  return [
+    label,
+    String(scored),
+    fmt(median(s.absErrorsH), 1),
+    fmt(quantile(s.absErrorsH, 0.9), 1),
+    fmt(median(s.signedErrorsH), 1),
+    s.bandTotal > 0 ? `${fmt((100 * s.covered) / s.bandTotal, 0)}%` : '–',
+    s.bandTotal > 0 ? `${fmt(median(s.bandWidthsH), 1)} (${s.bandWidthsH.length})` : '–',
+    String(s.missedInside),
+    String(s.falseInside),
+    String(s.bothBeyond),
+  ];
+}
+
+function main(argv: string[]): void {
+  const models = benchListOption(argv, 'models', 'linear,last-trend,auto');
+  const baselines = benchListOption(argv, 'baselines', '6h,1d,7d');
+  const count = Number(benchOption(argv, 'volumes', '48'));
+  const seed = Number(benchOption(argv, 'seed', '7'));
+  const horizon = benchOption(argv, 'horizon', '60d');
+  const details = argv.includes('--details');
+  const horizonMs = parseMs(horizon);
+  const methods = [...models.map(trendcastMethod), ...baselines.map(promMethod)];
+  selfCheck(horizon, horizonMs);
+
+  const volumes = syntheticVolumes(count, seed);
+  const scores = methods.map(() => THRESHOLDS.map(() => emptyScore()));
+  // Groups for the breakdown: by clean-ups and by noise.
+  const groups: Array<[string, (v: SyntheticVolume) => boolean]> = [
+    ['no clean-up', (v) => v.cleanups === 0],
+    ['clean-ups', (v) => v.cleanups > 0],
+    ['last segment < 5 d', (v) => v.lastSegmentDays < 5],
+    [`noise ≤ ${NOISE_LEVELS[1]}`, (v) => v.noiseSd <= NOISE_LEVELS[1]],
+    [`noise ≥ ${NOISE_LEVELS[2]}`, (v) => v.noiseSd >= NOISE_LEVELS[2]],
+  ];
+  const groupScores = methods.map(() => groups.map(() => emptyScore()));
+  const used = methods.map(() => new Map<string, number>());
+  const runMs = methods.map(() => 0);
+  const detailRows: string[][] = [];
+  for (const v of volumes) {
+    const horizonEnd = v.lastTime + horizonMs;
+    const days = (t: number | null) => (t === null ? 'beyond' : fmt((t - v.lastTime) / DAY, 1));
+    const row = [
+      v.name,
+      `${v.stepMs / 60_000}m`,
+      fmt((v.lastTime - v.times[0]) / DAY, 0),
+      String(v.cleanups),
+      fmt(v.lastSegmentDays, 1),
+      fmt(v.ratePerDay, 2),
+      String(v.noiseSd),
+      `${v.spikes}/${v.gaps}`,
+      days(v.truth[90] <= horizonEnd ? v.truth[90] : null),
+    ];
+    methods.forEach((m, i) => {
+      const t0 = performance.now();
+      const r = m.run(v, horizon, horizonMs);
+      runMs[i] += performance.now() - t0;
+      if (r.used) {
+        used[i].set(r.used, (used[i].get(r.used) ?? 0) + 1);
+      }
+      THRESHOLDS.forEach((thr, k) => scoreCall(scores[i][k], r.calls[k], v.truth[thr], horizonEnd));
+      groups.forEach(([, inGroup], g) => {
+        if (inGroup(v)) {
+          scoreCall(groupScores[i][g], r.calls[0], v.truth[90], horizonEnd);
+        }
+      });
+      row.push(days(r.calls[0].date));
+    });
+    detailRows.push(row);
+  }
+
+  const inside = (thr: number) => volumes.filter((v) => v.truth[thr] <= v.lastTime + horizonMs).length;
+  console.log('# Trendcast crossing-date benchmark\n');
+  console.log(
+    `${volumes.length} synthetic volumes (seed ${seed}): ${volumes.filter((v) => v.stepMs < HOUR).length} at 5-minute and ` +
+      `${volumes.filter((v) => v.stepMs === HOUR).length} at hourly samples, ${volumes.filter((v) => v.cleanups > 0).length} with clean-ups, ` +
+      `noise sd ${NOISE_LEVELS.join(' / ')} points; horizon ${horizon}. True 90% date inside the horizon for ${inside(90)}, ` +
+      `true 100% date for ${inside(100)}.\n`
+  );
+  const header = [
+    'method',
+    'scored',
+    'median abs err h',
+    'p90 abs err h',
+    'median signed err h',
+    'band coverage',
+    'median band width h (n)',
+    'missed (said beyond)',
+    'false (truth beyond)',
+    'both beyond',
+  ];
+  THRESHOLDS.forEach((thr, k) => {
+    console.log(`### ${thr}% crossing\n`);
+    console.log(
+      markdownTable(
+        header,
+        methods.map((m, i) => scoreRow(m.label, scores[i][k]))
+      )
+    );
+    console.log('');
+  });
+  console.log('### 90% crossing, median abs error (h) by kind of volume (scored volumes in brackets)\n');
+  console.log(
+    markdownTable(
+      ['method', ...groups.map(([name]) => `${name} (${volumes.filter(groups.find(([n]) => n === name)![1]).length})`)],
+      methods.map((m, i) => [
+        m.label,
+        ...groupScores[i].map((s) => `${fmt(median(s.absErrorsH), 1)} (${s.absErrorsH.length})`),
+      ])
+    )
+  );
+  console.log('\n### Models used and run time\n');
+  console.log(
+    markdownTable(
+      ['method', 'model used (volumes)', `total ms for ${volumes.length} volumes`],
+      methods.map((m, i) => [
+        m.label,
+        used[i].size > 0
+          ? [...used[i]]
+              .sort()
+              .map(([k, n]) => `${k} ×${n}`)
+              .join(', ')
+          : '–',
+        fmt(runMs[i], 0),
+      ])
+    )
+  );
+  if (details) {
+    console.log('\n### Per volume: true and forecast 90% date, days after the last sample\n');
+    console.log(
+      markdownTable(
+        [
+          'volume',
+          'step',
+          'days',
+          'clean-ups',
+          'last seg d',
+          'rate %/d',
+          'noise',
+          'spikes/gaps',
+          'truth 90%',
+          ...methods.map((m) => m.label),
+        ],
+        detailRows
+      )
+    );
+  }
+}
+
+main(process.argv.slice(2));
