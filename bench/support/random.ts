@@ -1,8 +1,10 @@
 /**
  * Seeded pseudo-random numbers for the benchmarks: the synthetic data is the same on every run and
- * every machine. mulberry32 for uniforms (Tommy Ettinger, public domain), Box–Muller for normals.
- * Kept in bench/ so that the benchmarks depend on nothing but the engine and models they measure.
+ * every machine. Uniforms from the engine's seeded generator (mulberry32); Box–Muller normals, one
+ * deviate per call, so a volume's sequence does not depend on how many normals came before.
  */
+import { seededRandom } from '../../src/engine/stats/seededRandom';
+
 export interface BenchRandom {
   /** Uniform in [0, 1). */
   uniform(): number;
@@ -16,14 +18,7 @@ export interface BenchRandom {
 
 /** A generator whose whole sequence is fixed by `seed` (its low 32 bits). */
 export function benchRandom(seed: number): BenchRandom {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = seededRandom(seed).uniform;
   const between = (lo: number, hi: number): number => lo + (hi - lo) * uniform();
   const int = (lo: number, hi: number): number => lo + Math.floor(uniform() * (hi - lo + 1));
   const normal = (sd: number): number => {
