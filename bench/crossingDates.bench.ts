@@ -13,7 +13,9 @@
  *          --volumes 48 --seed 7 --horizon 60d
  *          --details                           one row per volume as well
  */
+import { prepareSeries } from '../src/engine/prepareSeries';
 import { forecastSeries } from '../src/models/forecastSeries';
+import { seedLastTrendStart } from '../src/models/lastTrend';
 import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { predictLinearCrossing } from './crossingDates/predictLinear';
 import { callFromCrossing, CrossingCall, emptyScore, MethodScore, scoreCall } from './crossingDates/scoring';
@@ -66,6 +68,35 @@ function trendcastMethod(spec: string): Method {
       };
     },
   };
+}
+
+/**
+ * The seed's last trend: its derivative-peak loop (severity 1 %, start after the last peak) picks
+ * the segment, then the same linear forecast runs on it — the change-point detector's rival.
+ */
+function seedLoopMethod(): Method {
+  return {
+    label: 'Trendcast linear after the seed loop\'s last peak',
+    run(v, horizon) {
+      const grid = prepareSeries(v.times, v.values).series;
+      if (!grid) {
+        return { calls: THRESHOLDS.map(() => ({ date: null, band: null })), used: 'problem' };
+      }
+      const start = seedLastTrendStart(grid.values);
+      const f = forecastSeries(
+        { name: v.name, labels: {}, times: v.times, values: v.values },
+        { model: 'linear', horizon, fitWindow: String(grid.values.length - start), thresholds: THRESHOLDS }
+      );
+      return {
+        calls: THRESHOLDS.map((thr) => callFromCrossing(f.crossings.find((c) => c.threshold === thr), v.lastTime)),
+        used: `seed segment ${segmentBucket((grid.values.length - start) * grid.step)}`,
+      };
+    },
+  };
+}
+
+function segmentBucket(ms: number): string {
+  return ms < 6 * HOUR ? '< 6 h' : ms < DAY ? '6 h – 1 d' : ms < 7 * DAY ? '1 – 7 d' : '≥ 7 d';
 }
 
 function promMethod(window: string): Method {
@@ -121,7 +152,7 @@ function main(argv: string[]): void {
   const horizon = benchOption(argv, 'horizon', '60d');
   const details = argv.includes('--details');
   const horizonMs = parseMs(horizon);
-  const methods = [...models.map(trendcastMethod), ...baselines.map(promMethod)];
+  const methods = [...models.map(trendcastMethod), seedLoopMethod(), ...baselines.map(promMethod)];
   selfCheck(horizon, horizonMs);
 
   const volumes = syntheticVolumes(count, seed);
