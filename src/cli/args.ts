@@ -10,6 +10,10 @@ export interface ForecastArgs {
   confidence: number;
   direction: ThresholdDirection;
   format: 'json' | 'csv';
+  /** LSTM weight cache folder ('' = no cache: train on every run). */
+  cacheDir: string;
+  /** LSTM: ignore cached weights and train from scratch. */
+  retrain: boolean;
 }
 
 export class UsageError extends Error {}
@@ -18,13 +22,16 @@ export const USAGE = `usage: trendcast forecast --input FILE.csv|- [options]
 
   --input FILE       CSV with a header: timestamp,value  or  series,timestamp,value
                      (timestamps ISO-8601 or Unix seconds; "-" reads standard input)
-  --model NAME       auto | linear | last-trend | seasonal | rrd-predict   (default auto)
+  --model NAME       auto | linear | last-trend | seasonal | rrd-predict | lstm   (default auto)
   --horizon SPAN     how far ahead: steps (48) or a duration (7d, 48h)   (default 7d)
   --fit-window SPAN  fit only the last part of the data (default: all of it)
   --threshold N      a threshold to date; repeat for several
   --direction D      auto | rising | falling: thresholds as upper or lower limits (default auto)
   --confidence C     interval level in (0, 1)                             (default 0.95)
   --format F         json | csv                                           (default json)
+  --cache-dir DIR    lstm: keep trained weights in DIR between runs; later runs forecast from
+                     them and fine-tune on the new points only (retrain when the forecast drifts)
+  --retrain          lstm: ignore the cached weights and train from scratch
 `;
 
 /** Parses `forecast` arguments; throws UsageError with a one-line message. */
@@ -38,6 +45,8 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
     confidence: 0.95,
     direction: 'auto',
     format: 'json',
+    cacheDir: '',
+    retrain: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
@@ -101,6 +110,12 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
         args.format = f;
         break;
       }
+      case '--cache-dir':
+        args.cacheDir = value();
+        break;
+      case '--retrain':
+        args.retrain = true;
+        break;
       default:
         throw new UsageError(`unknown option ${flag}`);
     }

@@ -1,5 +1,10 @@
-import { forecastSeries, validateRequest } from '../models/forecastSeries';
-import { parseForecastArgs, USAGE, UsageError } from './args';
+import { basename } from 'node:path';
+
+import { RawSeries } from '../engine/types';
+import { ForecastRequest, forecastSeries, SeriesForecast, validateRequest } from '../models/forecastSeries';
+import { createFileWeightStore } from '../runtime/fileWeightStore';
+import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
+import { ForecastArgs, parseForecastArgs, USAGE, UsageError } from './args';
 import { InputError, parseSeriesCsv } from './csvInput';
 import { toCsvOutput, toJsonOutput } from './output';
 
@@ -9,51 +14,111 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-/** The whole CLI as a function of argv and I/O, so tests run it without a process. Returns the exit code. */
-export function runCli(argv: string[], io: CliIo): number {
+type Parsed = { code: number } | { args: ForecastArgs; request: ForecastRequest; series: RawSeries[] };
+
+/** Everything before forecasting: command, options, input. A number is the exit code to return now. */
+function parseRun(argv: string[], io: CliIo): Parsed {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
-    return command === undefined ? 2 : 0;
+    return { code: command === undefined ? 2 : 0 };
   }
   if (command !== 'forecast') {
     io.stderr(`trendcast: unknown command "${command}"; try: trendcast forecast --input FILE.csv\n`);
-    return 2;
+    return { code: 2 };
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(USAGE);
-    return 0;
+    return { code: 0 };
   }
+  const args = parseForecastArgs(rest);
+  const request: ForecastRequest = {
+    model: args.model,
+    horizon: args.horizon,
+    fitWindow: args.fitWindow,
+    confidence: args.confidence,
+    thresholds: args.thresholds,
+    direction: args.direction,
+  };
+  const bad = validateRequest(request);
+  if (bad.length > 0) {
+    throw new UsageError(bad.join('; '));
+  }
+  let text: string;
   try {
-    const args = parseForecastArgs(rest);
-    const request = {
-      model: args.model,
-      horizon: args.horizon,
-      fitWindow: args.fitWindow,
-      confidence: args.confidence,
-      thresholds: args.thresholds,
-      direction: args.direction,
-    };
-    const bad = validateRequest(request);
-    if (bad.length > 0) {
-      throw new UsageError(bad.join('; '));
+    text = io.readFile(args.input);
+  } catch (e) {
+    throw new UsageError(`cannot read ${args.input}: ${(e as Error).message}`);
+  }
+  return { args, request, series: parseSeriesCsv(text) };
+}
+
+function print(io: CliIo, args: ForecastArgs, results: SeriesForecast[]): void {
+  io.stdout(args.format === 'csv' ? toCsvOutput(results) : JSON.stringify(toJsonOutput(results), null, 2) + '\n');
+}
+
+function failure(io: CliIo, e: unknown): number {
+  if (e instanceof UsageError || e instanceof InputError) {
+    io.stderr(`trendcast: ${e.message}\n`);
+    return 2;
+  }
+  io.stderr(`trendcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
+  return 1;
+}
+
+/**
+ * The whole CLI as a function of argv and I/O, so tests run it without a process. Returns the
+ * exit code. Synchronous: the statistical models only (`--model lstm` needs runCliAsync).
+ */
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    const parsed = parseRun(argv, io);
+    if ('code' in parsed) {
+      return parsed.code;
     }
-    let text: string;
-    try {
-      text = io.readFile(args.input);
-    } catch (e) {
-      throw new UsageError(`cannot read ${args.input}: ${(e as Error).message}`);
-    }
-    const series = parseSeriesCsv(text);
-    const results = series.map((s) => forecastSeries(s, request));
-    io.stdout(args.format === 'csv' ? toCsvOutput(results) : JSON.stringify(toJsonOutput(results), null, 2) + '\n');
+    print(io, parsed.args, parsed.series.map((s) => forecastSeries(s, parsed.request)));
     return 0;
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
-      io.stderr(`trendcast: ${e.message}\n`);
-      return 2;
+    return failure(io, e);
+  }
+}
+
+/**
+ * The CLI for every model, the LSTM included (what `trendcast` runs). With `--cache-dir DIR` the
+ * LSTM's weights persist in DIR (one file per series), keyed by the input path and the series, so
+ * a scheduled job keeps its models warm between runs as the seed's retraining script did.
+ */
+export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const parsed = parseRun(argv, io);
+    if ('code' in parsed) {
+      return parsed.code;
     }
-    io.stderr(`trendcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
-    return 1;
+    const { args, request, series } = parsed;
+    const lstm: LstmContext = {
+      store: args.cacheDir ? createFileWeightStore(args.cacheDir) : null,
+      dashboardUid: 'cli',
+      panelId: args.input === '-' ? 'stdin' : basename(args.input),
+      forceRetrain: args.retrain,
+    };
+    const results: SeriesForecast[] = [];
+    for (const s of series) {
+      const out = await forecastSeriesAsync(s, request, lstm);
+      const status = out.lstm;
+      if (status) {
+        // The model's status travels in the diagnostics (JSON output), as the panel shows it.
+        out.result.diagnostics = {
+          ...out.result.diagnostics,
+          lstmTrainedAt: new Date(status.trainedAt).toISOString(),
+          lstmDrift: status.drift ? status.drift.relative : null,
+          lstmCacheNote: status.cacheNote,
+        };
+      }
+      results.push(out.result);
+    }
+    print(io, args, results);
+    return 0;
+  } catch (e) {
+    return failure(io, e);
   }
 }

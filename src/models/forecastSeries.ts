@@ -1,9 +1,9 @@
 import { findCrossings, ThresholdDirection } from '../engine/crossings';
 import { parseSpan, Span, spanToSteps } from '../engine/duration';
 import { prepareSeries } from '../engine/prepareSeries';
-import { Crossing, Forecast, Notice, Problem, RawSeries } from '../engine/types';
+import { Crossing, Forecast, Notice, Problem, RawSeries, RegularSeries } from '../engine/types';
 import { chooseModel } from './registry';
-import { Diagnostics, isProblem, ModelChoice, ModelName } from './types';
+import { Diagnostics, FittedModel, isProblem, ModelChoice, ModelName } from './types';
 
 /** What to forecast, as the panel, the data source and the CLI all ask for it. */
 export interface ForecastRequest {
@@ -29,7 +29,9 @@ export interface SeriesForecast {
   lastTime: number | null;
   anchor: number | null;
   forecast: Forecast | null;
-  fitted: { times: number[]; values: number[] } | null;
+  /** The model's fitted values on the grid: value i at start + i·step (no per-point time array: a
+   * million-row series would pay more for it than for the whole fit). */
+  fitted: { start: number; step: number; values: Float64Array } | null;
   crossings: Crossing[];
   diagnostics: Diagnostics;
   notices: Notice[];
@@ -61,9 +63,43 @@ export function validateRequest(req: ForecastRequest): string[] {
 
 /**
  * The one code path from a raw series to a forecast with its band and threshold crossings.
- * Never throws: bad data or options become `problem`, repairs become `notices`.
+ * Never throws: bad data or options become `problem`, repairs become `notices`. The LSTM model
+ * trains asynchronously: it goes through runtime/forecastSeriesAsync.ts, which shares the
+ * preparation and completion steps below; here it is a `bad-option` problem.
  */
 export function forecastSeries(raw: RawSeries, req: ForecastRequest): SeriesForecast {
+  const prepared = prepareForecast(raw, req);
+  if ('result' in prepared) {
+    return prepared.result;
+  }
+  const { series, fromRow } = prepared.input;
+  if (req.model === 'lstm') {
+    return {
+      ...prepared.input.base,
+      problem: { code: 'bad-option', message: 'the LSTM model trains asynchronously; this surface runs only the statistical models' },
+    };
+  }
+  const choice = chooseModel(req.model, series, fromRow);
+  const fitted = choice.model.fit(series, { fromRow, period: choice.period });
+  return completeForecast(prepared.input, fitted, req, choice.diagnostics);
+}
+
+/** A validated request on a prepared regular series: what every model is fitted on. */
+export interface ForecastInput {
+  /** The result so far (name, labels, step, lastTime, notices). */
+  base: SeriesForecast;
+  series: RegularSeries;
+  /** Horizon in steps (clamped to MAX_HORIZON_STEPS). */
+  horizon: number;
+  /** First row of the fit window. */
+  fromRow: number;
+}
+
+/**
+ * Validates the request and prepares the series (shared by the sync and async paths). Returns
+ * either the finished result (a problem) or the input to fit a model on.
+ */
+export function prepareForecast(raw: RawSeries, req: ForecastRequest): { result: SeriesForecast } | { input: ForecastInput } {
   const base: SeriesForecast = {
     name: raw.name,
     labels: raw.labels,
@@ -80,21 +116,23 @@ export function forecastSeries(raw: RawSeries, req: ForecastRequest): SeriesFore
   };
   const errors = validateRequest(req);
   if (errors.length > 0) {
-    return { ...base, problem: { code: 'bad-option', message: errors.join('; ') } };
+    return { result: { ...base, problem: { code: 'bad-option', message: errors.join('; ') } } };
   }
   const prepared = prepareSeries(raw.times, raw.values);
   base.notices = prepared.notices;
   const series = prepared.series;
   if (!series) {
-    return { ...base, problem: prepared.problem };
+    return { result: { ...base, problem: prepared.problem } };
   }
   const lastRow = series.values.length - 1;
   base.step = series.step;
   base.lastTime = series.start + lastRow * (Number.isFinite(series.step) ? series.step : 0);
   if (prepared.finiteCount < 3 || !Number.isFinite(series.step)) {
     return {
-      ...base,
-      problem: { code: 'too-few-points', message: `at least 3 points are needed to forecast, the series has ${prepared.finiteCount}` },
+      result: {
+        ...base,
+        problem: { code: 'too-few-points', message: `at least 3 points are needed to forecast, the series has ${prepared.finiteCount}` },
+      },
     };
   }
   const horizonSpan = (parseSpan(req.horizon) as { span: Span }).span;
@@ -105,18 +143,22 @@ export function forecastSeries(raw: RawSeries, req: ForecastRequest): SeriesFore
   }
   const windowParsed = parseSpan(req.fitWindow ?? '') as { span: Span | null };
   const fromRow = windowParsed.span ? Math.max(0, lastRow + 1 - spanToSteps(windowParsed.span, series.step)) : 0;
+  return { input: { base, series, horizon, fromRow } };
+}
 
-  const choice = chooseModel(req.model, series, fromRow);
-  base.diagnostics = { ...choice.diagnostics };
-  const fitted = choice.model.fit(series, { fromRow, period: choice.period });
+/** Turns a fitted model (or its problem) into the result: forecast times, band, crossings, fitted values. */
+export function completeForecast(input: ForecastInput, fitted: FittedModel | Problem, req: ForecastRequest, diagnostics: Diagnostics = {}): SeriesForecast {
+  const { series, horizon } = input;
+  const base: SeriesForecast = { ...input.base, diagnostics: { ...diagnostics } };
   if (isProblem(fitted)) {
     return { ...base, problem: fitted };
   }
+  const lastTime = base.lastTime as number;
   const level = req.confidence ?? 0.95;
   const prediction = fitted.predict(horizon, level);
   const times: number[] = new Array(horizon);
   for (let k = 0; k < horizon; k++) {
-    times[k] = base.lastTime + (k + 1) * series.step;
+    times[k] = lastTime + (k + 1) * series.step;
   }
   const forecast: Forecast = {
     times,
@@ -125,22 +167,14 @@ export function forecastSeries(raw: RawSeries, req: ForecastRequest): SeriesFore
     upper: Array.from(prediction.upper),
     level,
   };
-  const crossings = findCrossings({ lastTime: base.lastTime, anchor: fitted.anchor, forecast }, req.thresholds ?? [], req.direction ?? 'auto');
+  const crossings = findCrossings({ lastTime, anchor: fitted.anchor, forecast }, req.thresholds ?? [], req.direction ?? 'auto');
   return {
     ...base,
     model: fitted.name,
     anchor: fitted.anchor,
     forecast,
-    fitted: fitted.fitted ? fittedToTimes(fitted.fitted, series.start, series.step) : null,
+    fitted: fitted.fitted ? { start: series.start + fitted.fitted.fromRow * series.step, step: series.step, values: fitted.fitted.values } : null,
     crossings,
     diagnostics: { ...base.diagnostics, ...fitted.diagnostics },
   };
-}
-
-function fittedToTimes(f: { fromRow: number; values: Float64Array }, start: number, step: number) {
-  const times: number[] = new Array(f.values.length);
-  for (let i = 0; i < f.values.length; i++) {
-    times[i] = start + (f.fromRow + i) * step;
-  }
-  return { times, values: Array.from(f.values) };
 }

@@ -4,10 +4,10 @@ import { lastTrendModel } from './lastTrend';
 import { linearModel } from './linear';
 import { rrdPredictModel } from './rrdPredict';
 import { seasonalModel } from './seasonal';
-import { Diagnostics, ForecastModel, ModelChoice, ModelName } from './types';
+import { Diagnostics, ForecastModel, ModelChoice, StatisticalModelName } from './types';
 
 /** Every model by name: a model is found in one hop, models/<name>.ts. */
-export const MODELS: Record<ModelName, ForecastModel> = {
+export const MODELS: Record<StatisticalModelName, ForecastModel> = {
   linear: linearModel,
   'last-trend': lastTrendModel,
   seasonal: seasonalModel,
@@ -24,7 +24,7 @@ export interface ModelPick {
  * Resolves the user's choice. 'auto' is the seed's grouping: a significant cycle in the ACF
  * (engine/stats/seasonality.ts) → seasonal with that period; otherwise → last trend.
  */
-export function chooseModel(choice: ModelChoice, series: RegularSeries, fromRow: number): ModelPick {
+export function chooseModel(choice: Exclude<ModelChoice, 'lstm'>, series: RegularSeries, fromRow: number): ModelPick {
   if (choice !== 'auto') {
     return { model: MODELS[choice], diagnostics: {} };
   }

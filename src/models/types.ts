@@ -1,10 +1,16 @@
 import { Problem, RegularSeries } from '../engine/types';
 
-/** The models a user can pick; 'auto' chooses among them per series. */
-export type ModelName = 'linear' | 'last-trend' | 'seasonal' | 'rrd-predict';
+/** The statistical models: fitted synchronously (forecastSeries). */
+export type StatisticalModelName = 'linear' | 'last-trend' | 'seasonal' | 'rrd-predict';
+/** Every model; 'lstm' trains asynchronously (models/lstm, runtime/forecastSeriesAsync). */
+export type ModelName = StatisticalModelName | 'lstm';
+/** The models a user can pick; 'auto' chooses among the statistical ones per series. */
 export type ModelChoice = ModelName | 'auto';
 
-export const MODEL_CHOICES: readonly ModelChoice[] = ['auto', 'linear', 'last-trend', 'seasonal', 'rrd-predict'];
+export const MODEL_CHOICES: readonly ModelChoice[] = ['auto', 'linear', 'last-trend', 'seasonal', 'rrd-predict', 'lstm'];
+
+/** The choices the synchronous path (forecastSeries) can run: every one but 'lstm'. */
+export const SYNC_MODEL_CHOICES: readonly ModelChoice[] = MODEL_CHOICES.filter((m) => m !== 'lstm');
 
 export type Diagnostics = Record<string, number | string | boolean | null>;
 

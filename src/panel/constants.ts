@@ -13,4 +13,7 @@ export const TEST_IDS = {
   toggleForecast: 'trendcast-toggle-forecast',
   toggleBand: 'trendcast-toggle-band',
   toggleCrossings: 'trendcast-toggle-crossings',
+  lstmProgress: 'trendcast-lstm-progress',
+  lstmStatus: 'trendcast-lstm-status',
+  lstmRetrain: 'trendcast-lstm-retrain',
 } as const;

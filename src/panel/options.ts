@@ -30,6 +30,11 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
           { value: 'last-trend', label: 'Last trend', description: 'Linear fit after the latest slope change' },
           { value: 'seasonal', label: 'Seasonal', description: 'Trend + seasonal profile (additive decomposition)' },
           { value: 'rrd-predict', label: 'RRD PREDICT', description: 'Sliding-window average of past periods' },
+          {
+            value: 'lstm',
+            label: 'LSTM',
+            description: 'Trend + seasonal + residual networks trained in the browser; weights cached per panel',
+          },
         ],
       },
     })

@@ -1,0 +1,372 @@
+/**
+ * LSTM benchmark (`npm run bench:lstm`): speed in Node and accuracy on M4 Hourly.
+ *
+ * Speed (--part speed):
+ *  1. Input shape: one network (units 16, batch 32) trained on 1,320 windows, seconds per epoch,
+ *     for the seed's (1 step × look_back features) shape against (look_back steps × 1 feature),
+ *     look_back 24 and 168, on the wasm and cpu backends. The slow (168 × 1) shape is timed on
+ *     264 windows and scaled.
+ *  2. Per series of 8 weeks of hourly data (1,344 points, daily + weekly cycle, trend, noise):
+ *     cold training (cache miss), a cached refresh (weights read and decoded, decomposition,
+ *     forecast of 336 steps with the band; no training) and a fine-tune on 24 new points. The
+ *     median over --series synthetic series (default 3), after one untimed warm-up.
+ * Accuracy (--part accuracy): M4 Hourly training file, the last 48 points of each series held
+ * out; sMAPE and MASE as in M4 (MASE scaled by the in-sample seasonal naive, m = 24), and the
+ * share of held-out points inside the 95% band. Methods: seasonal naive, Trendcast linear and
+ * seasonal (forecastSeries), the LSTM variants given by --variants.
+ *
+ * Options: --data DIR (default ../shared/data; the accuracy part is skipped with a message when
+ *          the file is absent) --limit N (series, evenly spaced over the 414; default 24)
+ *          --variants decomposed,raw,direct --backend wasm|cpu --series N
+ *          --part speed|chromium|accuracy|all (chromium needs `npm run build` first; see lstmChromium.ts)
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { seededRandom } from '../src/engine/stats/seededRandom';
+import { RegularSeries } from '../src/engine/types';
+import { forecastSeries } from '../src/models/forecastSeries';
+import { LstmConfig } from '../src/models/lstm/lstmConfig';
+import { fitLstm } from '../src/models/lstm/lstmModel';
+import { buildNetwork, trainNetwork } from '../src/models/lstm/lstmNetwork';
+import { loadTf, TfBackendName } from '../src/models/lstm/tfRuntime';
+import { makeWindows } from '../src/models/lstm/windows';
+import { refreshLstm } from '../src/runtime/lstmRefresh';
+import { createMemoryWeightStore } from '../src/runtime/weightStore';
+import { chromiumRuns } from './lstmChromium';
+import { benchListOption, benchOption } from './support/args';
+import { fmt, markdownTable } from './support/markdownTable';
+import { median } from './support/stats';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2024, 0, 1);
+const H = 48;
+const M = 24;
+
+const out = (s: string) => process.stdout.write(s + '\n');
+
+/** 8 weeks hourly: 50 + trend + daily and weekly cycles + N(0, 1.5²). */
+function syntheticWeeks(seed: number, n = 8 * 7 * 24): Float64Array {
+  const rng = seededRandom(seed);
+  return Float64Array.from(
+    { length: n },
+    (_, i) =>
+      50 +
+      0.004 * i +
+      10 * Math.sin((2 * Math.PI * i) / 24) +
+      (Math.floor(i / 24) % 7 >= 5 ? -6 : 0) +
+      rng.normal(0, 1.5)
+  );
+}
+
+async function shapeSpeed(backend: TfBackendName): Promise<string[][]> {
+  const rt = await loadTf({ backend });
+  const z = Float64Array.from(syntheticWeeks(1, 1320 + 168 + 1), (v) => (v - 50) / 10);
+  const rows: string[][] = [];
+  for (const lookBack of [24, 168]) {
+    for (const shapeName of ['features', 'steps'] as const) {
+      const shape =
+        shapeName === 'features'
+          ? { timeSteps: 1, features: lookBack, units: 16, outputs: 1 }
+          : { timeSteps: lookBack, features: 1, units: 16, outputs: 1 };
+      const slow = shapeName === 'steps' && lookBack === 168;
+      const windows = makeWindows(z, { lookBack, outputs: 1, maxWindows: slow ? 264 : 1320 });
+      const model = buildNetwork(rt, shape, 0.2, 1);
+      // First epoch untimed: kernels compile, weights initialise.
+      await trainNetwork(rt, model, shape, windows, { epochs: 1, batchSize: 32, learningRate: 0.005, seed: 1 });
+      const epochs = slow ? 1 : 3;
+      const t0 = performance.now();
+      await trainNetwork(rt, model, shape, windows, { epochs, batchSize: 32, learningRate: 0.005, seed: 2 });
+      const perEpoch = (performance.now() - t0) / epochs / 1000;
+      model.dispose();
+      rows.push([
+        rt.backend,
+        String(lookBack),
+        shapeName === 'features' ? `(1, ${lookBack})` : `(${lookBack}, 1)`,
+        fmt((perEpoch * 1320) / windows.count, 2),
+      ]);
+    }
+  }
+  return rows;
+}
+
+async function seriesSpeed(count: number, backend: TfBackendName, config: Partial<LstmConfig>) {
+  await loadTf({ backend });
+  const cold: number[] = [];
+  const cached: number[] = [];
+  const tune: number[] = [];
+  let trained = '';
+  for (let s = 0; s <= count; s++) {
+    const all = syntheticWeeks(10 + s, 8 * 7 * 24 + 24);
+    const store = createMemoryWeightStore();
+    const base = { fromRow: 0, horizon: 336, key: `s${s}`, store, config };
+    const first: RegularSeries = { start: T0, step: HOUR, values: all.slice(0, 8 * 7 * 24) };
+    let t0 = performance.now();
+    const a = await refreshLstm({ ...base, series: first });
+    const tCold = performance.now() - t0;
+    t0 = performance.now();
+    const b = await refreshLstm({ ...base, series: first });
+    if (!('problem' in b)) {
+      b.model.predict(336, 0.95);
+    }
+    const tCached = performance.now() - t0;
+    t0 = performance.now();
+    const c = await refreshLstm({ ...base, series: { start: T0, step: HOUR, values: all } });
+    const tTune = performance.now() - t0;
+    if ('problem' in a || 'problem' in b || 'problem' in c) {
+      throw new Error('training failed on synthetic data');
+    }
+    if (b.status.action !== 'cached' || c.status.action !== 'fine-tune') {
+      throw new Error(`unexpected actions ${b.status.action} / ${c.status.action}`);
+    }
+    trained = `period ${a.status.period}, look-back ${a.status.lookBack}, backend ${a.status.backend}`;
+    if (s > 0) {
+      // s = 0 is the warm-up.
+      cold.push(tCold);
+      cached.push(tCached);
+      tune.push(tTune);
+    }
+  }
+  return { cold: median(cold), cached: median(cached), tune: median(tune), trained };
+}
+
+/** M4 Hourly rows: id and values (trailing empty cells dropped). */
+function readM4(path: string): Array<{ id: string; values: number[] }> {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).slice(1);
+  return lines
+    .filter((l) => l.trim() !== '')
+    .map((l) => {
+      const cells = l.split(',').map((c) => c.replace(/^"|"$/g, ''));
+      return {
+        id: cells[0],
+        values: cells
+          .slice(1)
+          .filter((c) => c !== '')
+          .map(Number),
+      };
+    });
+}
+
+/** M4 sMAPE (percent) over the horizon. */
+function smape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < actual.length; k++) {
+    s += (2 * Math.abs(actual[k] - forecast[k])) / (Math.abs(actual[k]) + Math.abs(forecast[k]));
+  }
+  return (100 * s) / actual.length;
+}
+
+/** M4 MASE: mean absolute error over the in-sample mean absolute seasonal difference (lag m). */
+function mase(insample: ArrayLike<number>, actual: ArrayLike<number>, forecast: ArrayLike<number>, m: number): number {
+  let scale = 0;
+  for (let t = m; t < insample.length; t++) {
+    scale += Math.abs(insample[t] - insample[t - m]);
+  }
+  scale /= insample.length - m;
+  let e = 0;
+  for (let k = 0; k < actual.length; k++) {
+    e += Math.abs(actual[k] - forecast[k]);
+  }
+  return e / actual.length / scale;
+}
+
+interface MethodScore {
+  smape: number[];
+  mase: number[];
+  inside: number;
+  banded: number;
+  seconds: number[];
+}
+
+type Method = (
+  train: number[]
+) => Promise<{ point: ArrayLike<number>; lower?: ArrayLike<number>; upper?: ArrayLike<number> } | null>;
+
+function statisticalMethod(model: 'linear' | 'seasonal'): Method {
+  return async (train) => {
+    const r = forecastSeries(
+      { name: 'm4', labels: {}, times: train.map((_, i) => T0 + i * HOUR), values: train },
+      { model, horizon: String(H), confidence: 0.95 }
+    );
+    return r.forecast ? { point: r.forecast.point, lower: r.forecast.lower, upper: r.forecast.upper } : null;
+  };
+}
+
+function lstmMethod(config: Partial<LstmConfig>): Method {
+  return async (train) => {
+    const fit = await fitLstm({ start: T0, step: HOUR, values: Float64Array.from(train) }, { config });
+    if ('code' in fit) {
+      return null;
+    }
+    return fit.model.predict(H, 0.95);
+  };
+}
+
+const seasonalNaive: Method = async (train) => ({
+  point: Array.from({ length: H }, (_, k) => train[train.length - M + (k % M)]),
+});
+
+async function accuracy(dataDir: string, limit: number, variants: string[], config: Partial<LstmConfig>) {
+  const path = join(dataDir, 'm4-hourly', 'Hourly-train.csv');
+  if (!existsSync(path)) {
+    out(`\nM4 accuracy skipped: ${path} not found (pass --data DIR holding m4-hourly/Hourly-train.csv).`);
+    return;
+  }
+  const rows = readM4(path);
+  const pick = Math.min(limit, rows.length);
+  const chosen = Array.from({ length: pick }, (_, i) => rows[Math.floor((i * rows.length) / pick)]);
+  const methods: Array<[string, Method]> = [
+    ['seasonal naive (m = 24)', seasonalNaive],
+    ['Trendcast linear', statisticalMethod('linear')],
+    ['Trendcast seasonal', statisticalMethod('seasonal')],
+  ];
+  const variantConfig: Record<string, Partial<LstmConfig>> = {
+    decomposed: { ...config, variant: 'decomposed' },
+    raw: { ...config, variant: 'raw' },
+    direct: { ...config, variant: 'decomposed', strategy: 'direct', directSteps: H },
+  };
+  for (const v of variants) {
+    if (!variantConfig[v]) {
+      throw new Error(`unknown variant ${v}; one of ${Object.keys(variantConfig).join(', ')}`);
+    }
+    methods.push([
+      `LSTM ${v}${v === 'direct' ? ' (48-output head)' : v === 'decomposed' ? ' (3 networks, recursive)' : ' (1 network, recursive)'}`,
+      lstmMethod(variantConfig[v]),
+    ]);
+  }
+  const scores = new Map<string, MethodScore>(
+    methods.map(([name]) => [name, { smape: [], mase: [], inside: 0, banded: 0, seconds: [] }])
+  );
+  const beats = new Map<string, number>();
+  for (const [i, row] of chosen.entries()) {
+    const train = row.values.slice(0, row.values.length - H);
+    const actual = row.values.slice(row.values.length - H);
+    const naiveSmape = smape(actual, (await seasonalNaive(train))!.point);
+    for (const [name, method] of methods) {
+      const t0 = performance.now();
+      const f = await method(train);
+      const seconds = (performance.now() - t0) / 1000;
+      const s = scores.get(name)!;
+      // A method without a forecast scores as seasonal naive would (M4 would count it as missing).
+      const point = f ? f.point : (await seasonalNaive(train))!.point;
+      s.smape.push(smape(actual, point));
+      s.mase.push(mase(train, actual, point, M));
+      s.seconds.push(seconds);
+      if (s.smape[s.smape.length - 1] < naiveSmape) {
+        beats.set(name, (beats.get(name) ?? 0) + 1);
+      }
+      if (f?.lower && f.upper) {
+        for (let k = 0; k < H; k++) {
+          s.banded++;
+          s.inside += actual[k] >= f.lower[k] && actual[k] <= f.upper[k] ? 1 : 0;
+        }
+      }
+    }
+    process.stderr.write(`\r${i + 1}/${chosen.length} ${row.id}   `);
+  }
+  process.stderr.write('\n');
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  out(
+    `\n### Accuracy on M4 Hourly (${chosen.length} of ${rows.length} series, evenly spaced; last ${H} points held out)\n`
+  );
+  out(
+    markdownTable(
+      ['method', 'sMAPE %', 'MASE', 'sMAPE below seasonal naive', '95% band coverage', 's per series'],
+      methods.map(([name]) => {
+        const s = scores.get(name)!;
+        return [
+          name,
+          fmt(mean(s.smape), 2),
+          fmt(mean(s.mase), 3),
+          `${beats.get(name) ?? 0} / ${chosen.length}`,
+          s.banded ? `${fmt((100 * s.inside) / s.banded, 1)}%` : '–',
+          fmt(mean(s.seconds), 2),
+        ];
+      })
+    )
+  );
+}
+
+async function chromium(count: number): Promise<void> {
+  let result;
+  try {
+    result = await chromiumRuns(count, (seed, n) => syntheticWeeks(seed, n));
+  } catch (e) {
+    out(`\nChromium part skipped: ${(e as Error).message}`);
+    return;
+  }
+  const { rows, userAgent } = result;
+  const col = (i: number) => rows.map((r) => r[i]);
+  const expect = (i: number, action: string, cache: string) => {
+    const bad = col(i).filter((r) => r.action !== action || r.cache !== cache);
+    if (bad.length > 0) {
+      throw new Error(`Chromium run ${i}: expected ${action}/${cache}, got ${JSON.stringify(bad)}`);
+    }
+  };
+  expect(0, 'cold-train', 'miss');
+  expect(1, 'cached', 'hit');
+  expect(2, 'cached', 'hit');
+  expect(3, 'fine-tune', 'hit');
+  const ms = (i: number) => median(col(i).map((r) => r.ms));
+  out(
+    `\n### Headless Chromium, through the built plugin's worker (${userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? userAgent}; backend ${rows[0][0].backend}; median of ${count})\n`
+  );
+  out(
+    markdownTable(
+      ['step (8 weeks hourly, forecast 336 steps)', 'ms'],
+      [
+        ['cold training (IndexedDB miss)', fmt(ms(0), 0)],
+        ['cached refresh (IndexedDB hit, no training)', fmt(ms(1), 0)],
+        ['after a page reload: weights from IndexedDB, no training', fmt(ms(2), 0)],
+        [
+          'first forecast shown on a refresh with 24 new points (from the cached weights)',
+          fmt(median(col(3).map((r) => r.cachedMs)), 0),
+        ],
+        ['fine-tune on 24 new points, total', fmt(ms(3), 0)],
+        ['fine-tune / cold', `${fmt((100 * ms(3)) / ms(0), 1)}%`],
+      ]
+    )
+  );
+}
+
+async function main(argv: string[]): Promise<void> {
+  const part = benchOption(argv, 'part', 'all');
+  const backend = benchOption(argv, 'backend', 'wasm') as TfBackendName;
+  const dataDir = benchOption(argv, 'data', '../shared/data');
+  const limit = Math.max(1, Number(benchOption(argv, 'limit', '24')));
+  const variants = benchListOption(argv, 'variants', 'decomposed,raw');
+  const epochs = benchOption(argv, 'epochs', '');
+  const config: Partial<LstmConfig> = epochs ? { epochs: Number(epochs) } : {};
+  out(`## LSTM benchmark (Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs)`);
+  if (part === 'speed' || part === 'all') {
+    out('\n### Input shape: seconds per epoch over 1,320 windows (units 16, batch 32)\n');
+    const rows = [...(await shapeSpeed('wasm')), ...(await shapeSpeed('cpu'))];
+    out(markdownTable(['backend', 'look_back', 'input shape (steps, features)', 's / epoch'], rows));
+    const series = Math.max(1, Number(benchOption(argv, 'series', '3')));
+    const s = await seriesSpeed(series, backend, config);
+    out(`\n### Per series, 8 weeks hourly (1,344 points; ${s.trained}; median of ${series})\n`);
+    out(
+      markdownTable(
+        ['step', 'ms'],
+        [
+          ['cold training (cache miss), 3 networks', fmt(s.cold, 0)],
+          ['cached refresh: read + decode + forecast 336 steps with band, no training', fmt(s.cached, 1)],
+          ['fine-tune on 24 new points', fmt(s.tune, 0)],
+          ['fine-tune / cold', `${fmt((100 * s.tune) / s.cold, 1)}%`],
+        ]
+      )
+    );
+  }
+  if (part === 'chromium' || part === 'all') {
+    await chromium(Math.max(1, Number(benchOption(argv, 'series', '3'))));
+  }
+  if (part === 'accuracy' || part === 'all') {
+    await loadTf({ backend });
+    await accuracy(dataDir, limit, variants, config);
+  }
+}
+
+main(process.argv.slice(2)).catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
+  process.exit(1);
+});

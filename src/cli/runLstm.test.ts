@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { runCli, runCliAsync } from './run';
+
+jest.setTimeout(60_000);
+
+async function run(argv: string[], files: Record<string, string>) {
+  let out = '';
+  let err = '';
+  const code = await runCliAsync(argv, {
+    readFile: (p) => files[p],
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+  });
+  return { code, out, err };
+}
+
+// Ten days of an hourly daily cycle (CPU-like), from 2024-01-01T00:00Z.
+const csv = (days: number) =>
+  [
+    'timestamp,value',
+    ...Array.from(
+      { length: days * 24 },
+      (_, i) =>
+        `${1704067200 + 3600 * i},${(40 + 10 * Math.sin((2 * Math.PI * i) / 24) + ((i * 7919) % 13) / 13).toFixed(3)}`
+    ),
+  ].join('\n');
+
+describe('trendcast forecast --model lstm --cache-dir', () => {
+  it('trains on the first run, forecasts from the cached weights on the next, fine-tunes on new points', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendcast-cli-'));
+    try {
+      const argv = ['forecast', '--input', 'cpu.csv', '--model', 'lstm', '--horizon', '24', '--cache-dir', dir];
+      const first = await run(argv, { 'cpu.csv': csv(10) });
+      expect(first.err).toBe('');
+      expect(first.code).toBe(0);
+      const s1 = JSON.parse(first.out).series[0];
+      expect(s1.model).toBe('lstm');
+      expect(s1.forecast).toHaveLength(24);
+      expect(s1.forecast[0].time).toBe('2024-01-11T00:00:00.000Z');
+      expect(s1.diagnostics).toMatchObject({ lstmAction: 'cold-train', lstmCache: 'miss', period: 24 });
+      // The forecast follows the cycle: near the mean at midnight, high at 06:00.
+      expect(Math.abs(s1.forecast[0].value - 40.5)).toBeLessThan(3);
+      expect(Math.abs(s1.forecast[6].value - 50.5)).toBeLessThan(3);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tcw'))).toHaveLength(1);
+
+      const second = await run(argv, { 'cpu.csv': csv(10) });
+      const s2 = JSON.parse(second.out).series[0];
+      expect(s2.diagnostics).toMatchObject({ lstmAction: 'cached', lstmCache: 'hit' });
+      expect(s2.forecast.map((f: { value: number }) => f.value)).toEqual(
+        s1.forecast.map((f: { value: number }) => f.value)
+      );
+
+      const third = await run(argv, { 'cpu.csv': csv(11) });
+      const s3 = JSON.parse(third.out).series[0];
+      expect(s3.diagnostics).toMatchObject({ lstmAction: 'fine-tune', lstmCache: 'hit', fineTunedPoints: 24 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without --cache-dir trains every time; the sync runner refuses lstm with a clear problem', async () => {
+    const r = await run(['forecast', '--input', 'cpu.csv', '--model', 'lstm', '--horizon', '6'], { 'cpu.csv': csv(4) });
+    expect(JSON.parse(r.out).series[0].diagnostics).toMatchObject({ lstmAction: 'cold-train', lstmCache: 'disabled' });
+    let out = '';
+    const code = runCli(['forecast', '--input', 'cpu.csv', '--model', 'lstm'], {
+      readFile: () => csv(4),
+      stdout: (t) => (out += t),
+      stderr: () => undefined,
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(out).series[0]).toMatchObject({ model: null, forecast: [], problem: { code: 'bad-option' } });
+  });
+});

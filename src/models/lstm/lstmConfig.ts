@@ -1,0 +1,107 @@
+/**
+ * Settings of the LSTM forecaster. Everything that changes the trained weights is part of the
+ * configuration key (cache entries for another configuration are never reused).
+ */
+
+/** 'decomposed': the seed's three networks (trend, seasonal, residual), summed. 'raw': one network on the scaled series. */
+export type LstmVariant = 'decomposed' | 'raw';
+
+/** 'recursive': one-step network, fed back its own output. 'direct': the last layer outputs `directSteps` values at once. */
+export type LstmStrategy = 'recursive' | 'direct';
+
+/**
+ * 'features': each window is one time step with look_back features, the seed's
+ * `input_shape=(1, look_back)`; 'steps': look_back time steps of one feature, the textbook
+ * shape. Measured in Node with tfjs 4.22 (docs/benchmarks.md, "LSTM"): 'features' trains 7–70×
+ * faster, so it is the default.
+ */
+export type LstmInputShape = 'features' | 'steps';
+
+export interface LstmConfig {
+  variant: LstmVariant;
+  strategy: LstmStrategy;
+  inputShape: LstmInputShape;
+  /** Window length in steps; 0 = the seasonal period (clamped to 8…168), 24 without one. */
+  lookBack: number;
+  /** Units of each LSTM layer (the dense layer has units/2). */
+  units: number;
+  /** Epochs of a cold training, per network. */
+  epochs: number;
+  /** Epochs of a fine-tune on new points. */
+  fineTuneEpochs: number;
+  batchSize: number;
+  learningRate: number;
+  dropout: number;
+  /** Seed of the weight initialisers, dropout masks and window shuffling. */
+  seed: number;
+  /** Training windows at most (the newest are kept): bounds the cost on long series. */
+  maxWindows: number;
+  /** Outputs of the direct head (strategy 'direct'). */
+  directSteps: number;
+}
+
+/** Defaults chosen by the measurements in docs/benchmarks.md ("LSTM"). */
+export const DEFAULT_LSTM_CONFIG: LstmConfig = {
+  variant: 'decomposed',
+  strategy: 'recursive',
+  inputShape: 'features',
+  lookBack: 0,
+  units: 16,
+  epochs: 20,
+  fineTuneEpochs: 3,
+  batchSize: 64,
+  learningRate: 0.01,
+  // The seed's Dropout(0.2) layers stay, at rate 0: on M4 Hourly 0.2 raised sMAPE from 15.0 to
+  // 18.1 and MASE from 1.17 to 2.20 (12 series, 30 epochs); 0 also makes training reproducible.
+  dropout: 0,
+  seed: 42,
+  maxWindows: 1344,
+  directSteps: 48,
+};
+
+/** Bumped whenever the network, the scaling or the snapshot format changes: old cache entries then miss. */
+export const LSTM_ENGINE_VERSION = 'lstm-1';
+
+/** Drift: when to throw the weights away and train from scratch. */
+export interface DriftPolicy {
+  /**
+   * Limit on the mean of |actual − previous forecast| / σ_k over the points that arrived since,
+   * σ_k being the model's own error sd k steps ahead (≈ 0.8 for a model as good as its band
+   * says). Default 2.5: errors three times the band's promise.
+   */
+  relativeLimit: number;
+  /** Optional limit in the series' own units (the seed's Kapacitor rule: |real − predicted| > 10). */
+  absoluteLimit: number | null;
+}
+
+export const DEFAULT_DRIFT_POLICY: DriftPolicy = { relativeLimit: 2.5, absoluteLimit: null };
+
+/** Fills in defaults; non-finite or out-of-range values fall back to them. */
+export function resolveLstmConfig(partial: Partial<LstmConfig> = {}): LstmConfig {
+  const d = DEFAULT_LSTM_CONFIG;
+  const int = (v: number | undefined, lo: number, hi: number, fallback: number) =>
+    v !== undefined && Number.isFinite(v) ? Math.min(hi, Math.max(lo, Math.round(v))) : fallback;
+  const num = (v: number | undefined, lo: number, hi: number, fallback: number) =>
+    v !== undefined && Number.isFinite(v) && v >= lo && v <= hi ? v : fallback;
+  return {
+    variant: partial.variant === 'raw' ? 'raw' : d.variant,
+    strategy: partial.strategy === 'direct' ? 'direct' : d.strategy,
+    inputShape: partial.inputShape === 'steps' ? 'steps' : d.inputShape,
+    lookBack: int(partial.lookBack, 0, 1000, d.lookBack),
+    units: int(partial.units, 2, 256, d.units),
+    epochs: int(partial.epochs, 1, 1000, d.epochs),
+    fineTuneEpochs: int(partial.fineTuneEpochs, 0, 1000, d.fineTuneEpochs),
+    batchSize: int(partial.batchSize, 1, 4096, d.batchSize),
+    learningRate: num(partial.learningRate, 1e-6, 1, d.learningRate),
+    dropout: num(partial.dropout, 0, 0.9, d.dropout),
+    seed: int(partial.seed, 0, 2 ** 31 - 1, d.seed),
+    maxWindows: int(partial.maxWindows, 16, 1_000_000, d.maxWindows),
+    directSteps: int(partial.directSteps, 1, 1000, d.directSteps),
+  };
+}
+
+/** A canonical string of the configuration (fixed key order) for cache keys. */
+export function configKey(config: LstmConfig): string {
+  const keys = Object.keys(DEFAULT_LSTM_CONFIG).sort() as Array<keyof LstmConfig>;
+  return keys.map((k) => `${k}=${config[k]}`).join(',');
+}

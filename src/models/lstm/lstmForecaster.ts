@@ -1,0 +1,177 @@
+/**
+ * Forecasts from a trained LSTM state, without tfjs (forwardPass.ts): recursive (or direct, in
+ * blocks of the head's width) per component, unscaled, the trend re-integrated from its
+ * differences, the components summed.
+ *
+ * The 95% band (documented in docs/models.md, "LSTM"): σ_k, the error sd k steps ahead, is
+ * measured on the training series by forecasting from up to 12 origins in its last part (spaced
+ * K/4 apart, K = min(max(48, 2·period), 336, n/4) steps each), each origin seeing the series
+ * decomposed up to itself only, as a real forecast would:
+ *   σ_k = sqrt(mean over origins of (y[o+k] − ŷ_o(k))²), then at least σ₁ (the in-sample
+ *   one-step error sd) and made non-decreasing in k; beyond K it grows as σ_K·√(k/K).
+ * The band is ŷ ± z·σ_k with z the normal quantile of the level. With fewer than 3 origins
+ * σ_k = σ₁·√k. The networks did see those points in training, so the band is still somewhat
+ * optimistic; its coverage on held-out data is measured in bench/lstm.bench.ts.
+ */
+import { forward } from './forwardPass';
+import { ComponentSeries } from './lstmComponents';
+import { ComponentState } from './lstmState';
+import { scaleValues, windowMean } from './windows';
+
+/** A component's state next to its sequences on the current series. */
+export interface ComponentView {
+  state: ComponentState;
+  series: ComponentSeries;
+  /** Scaled modelled sequence. */
+  z: Float64Array;
+}
+
+export function viewComponents(states: ComponentState[], series: ComponentSeries[]): ComponentView[] {
+  return states.map((state, i) => ({ state, series: series[i], z: scaleValues(series[i].modelled, state.scaling) }));
+}
+
+/** One component's forecast (its level) for steps 1…horizon after row `origin`. */
+export function forecastComponent(v: ComponentView, origin: number, horizon: number): Float64Array {
+  const { shape, scaling, differenced } = v.state;
+  const L = shape.timeSteps * shape.features;
+  const buffer = new Float64Array(L + horizon);
+  for (let j = 0; j < L; j++) {
+    buffer[j] = v.z[origin - L + 1 + j];
+  }
+  const centred = v.state.centred;
+  const input = new Float64Array(L);
+  let k = 0;
+  while (k < horizon) {
+    const m = centred ? windowMean(buffer, k, k + L) : 0;
+    for (let j = 0; j < L; j++) {
+      input[j] = buffer[k + j] - m;
+    }
+    const out = forward(shape, v.state.weights, input);
+    const take = Math.min(out.length, horizon - k);
+    for (let j = 0; j < take; j++) {
+      buffer[L + k + j] = out[j] + m;
+    }
+    k += take;
+  }
+  const level = new Float64Array(horizon);
+  let acc = differenced ? v.series.level[origin] : 0;
+  for (let j = 0; j < horizon; j++) {
+    const value = buffer[L + j] * scaling.scale + scaling.center;
+    if (differenced) {
+      acc += value;
+      level[j] = acc;
+    } else {
+      level[j] = value;
+    }
+  }
+  return level;
+}
+
+/** Sum of the components' forecasts after row `origin`. */
+export function forecastSum(views: ComponentView[], origin: number, horizon: number): Float64Array {
+  const sum = new Float64Array(horizon);
+  for (const v of views) {
+    const f = forecastComponent(v, origin, horizon);
+    for (let k = 0; k < horizon; k++) {
+      sum[k] += f[k];
+    }
+  }
+  return sum;
+}
+
+/** First row whose one-step forecast has a full window in every component. */
+export function firstForecastableRow(views: ComponentView[]): number {
+  let first = 0;
+  for (const v of views) {
+    const L = v.state.shape.timeSteps * v.state.shape.features;
+    // A differenced sequence starts with NaN: its first full window ends one row later.
+    first = Math.max(first, L + (v.state.differenced ? 1 : 0));
+  }
+  return first;
+}
+
+/** One-step in-sample forecasts for rows fromRow…n−1 (NaN where the window is incomplete). */
+export function oneStepFitted(views: ComponentView[], n: number, fromRow: number): Float64Array {
+  const out = new Float64Array(Math.max(0, n - fromRow)).fill(NaN);
+  const first = firstForecastableRow(views);
+  for (let t = Math.max(fromRow, first); t < n; t++) {
+    out[t - fromRow] = forecastSum(views, t - 1, 1)[0];
+  }
+  return out;
+}
+
+/** sd of y − fitted over rows where both are finite (NaN when fewer than 2). */
+export function errorSd(y: ArrayLike<number>, fitted: Float64Array, fromRow: number): number {
+  let n = 0;
+  let ss = 0;
+  for (let i = 0; i < fitted.length; i++) {
+    const e = y[fromRow + i] - fitted[i];
+    if (Number.isFinite(e)) {
+      n++;
+      ss += e * e;
+    }
+  }
+  return n >= 2 ? Math.sqrt(ss / n) : NaN;
+}
+
+/** Steps of the measured error profile for a series of n rows with this period. */
+export function bandProfileSteps(n: number, period: number | null): number {
+  return Math.max(1, Math.min(Math.max(48, 2 * (period ?? 24)), 336, Math.floor(n / 4)));
+}
+
+/**
+ * σ_k for k = 1…K from multi-origin forecasts; see the file comment. `viewsAt(o)` gives the
+ * components as they were known at origin o (the series decomposed up to row o only, its trend
+ * extrapolated to that edge): the two-sided moving average would otherwise leak y[o+1…] into the
+ * windows, and the errors would be those of a model that sees the future.
+ */
+export function errorProfile(
+  viewsAt: (origin: number) => ComponentView[] | null,
+  y: ArrayLike<number>,
+  period: number | null,
+  oneStepSd: number
+): number[] {
+  const n = y.length;
+  const K = bandProfileSteps(n, period);
+  const spacing = Math.max(1, Math.round(K / 4));
+  const sums = new Float64Array(K);
+  const counts = new Float64Array(K);
+  let origins = 0;
+  for (let j = 0; j < 12; j++) {
+    const o = n - 1 - K - j * spacing;
+    const views = o > 0 ? viewsAt(o) : null;
+    if (!views || o < firstForecastableRow(views)) {
+      break;
+    }
+    origins++;
+    const f = forecastSum(views, o, K);
+    for (let k = 0; k < K; k++) {
+      const e = y[o + 1 + k] - f[k];
+      if (Number.isFinite(e)) {
+        sums[k] += e * e;
+        counts[k]++;
+      }
+    }
+  }
+  const sd1 = Number.isFinite(oneStepSd) ? oneStepSd : 0;
+  const profile: number[] = new Array(K);
+  let running = sd1;
+  for (let k = 0; k < K; k++) {
+    const measured = origins >= 3 && counts[k] > 0 ? Math.sqrt(sums[k] / counts[k]) : sd1 * Math.sqrt(k + 1);
+    running = Math.max(running, measured);
+    profile[k] = running;
+  }
+  return profile;
+}
+
+/** σ_k for k = 1…horizon from a stored profile (√k growth past its end). */
+export function bandSdAt(profile: number[], k: number): number {
+  if (profile.length === 0) {
+    return NaN;
+  }
+  if (k <= profile.length) {
+    return profile[k - 1];
+  }
+  const K = profile.length;
+  return profile[K - 1] * Math.sqrt(k / K);
+}

@@ -1,0 +1,66 @@
+/**
+ * Everything a trained LSTM forecaster is: its configuration, the per-component scaling and
+ * weights, the band's error profile and its training history. Plain data (the weights are
+ * Float32Arrays): it crosses worker boundaries and is what the weight cache stores
+ * (lstmSnapshot.ts encodes it).
+ */
+import { NetworkShape, NetworkWeights } from './forwardPass';
+import { LstmConfig } from './lstmConfig';
+import { Scaling } from './windows';
+
+/** 'series' is the single network of the raw variant. */
+export type ComponentName = 'trend' | 'seasonal' | 'residual' | 'series';
+
+export interface ComponentState {
+  name: ComponentName;
+  /** The network models the step differences (the trend: it can then rise beyond the range it was trained on). */
+  differenced: boolean;
+  /** Each window is centred on its own mean (windows.ts `centre`). */
+  centred: boolean;
+  scaling: Scaling;
+  shape: NetworkShape;
+  weights: NetworkWeights;
+  /** Training loss per epoch of the last cold training, then of the last fine-tune. */
+  losses: number[];
+  fineTuneLosses: number[];
+}
+
+/** The previous forecast, kept to measure drift when the actual values arrive. */
+export interface StoredForecast {
+  /** Time of the first forecast step (ms). */
+  start: number;
+  step: number;
+  values: number[];
+}
+
+export interface LstmState {
+  engineVersion: string;
+  config: LstmConfig;
+  /** The variant actually used ('raw' when no seasonal cycle was found for 'decomposed'). */
+  variant: 'decomposed' | 'raw';
+  period: number | null;
+  lookBack: number;
+  /** Grid step of the training series (ms); another step makes the entry incompatible. */
+  step: number;
+  /** Wall-clock time of the last cold training (ms). */
+  trainedAt: number;
+  /** Points (rows) the last cold training saw. */
+  trainedPoints: number;
+  /** Series time of the newest row that any training (cold or fine-tune) used as a target. */
+  trainedUntil: number;
+  fineTunedAt: number | null;
+  /** New points used by the last fine-tune. */
+  fineTunedPoints: number;
+  /** Fine-tunes since the last cold training. */
+  fineTunes: number;
+  /** One-step in-sample error sd in the series' units (σ₁). */
+  oneStepSd: number;
+  /** Error sd by forecast step k = 1…K (σ_k, non-decreasing); the band beyond K grows as √k. */
+  bandSd: number[];
+  components: ComponentState[];
+  lastForecast: StoredForecast | null;
+  /** Drift measured at the last refresh (lstmDrift.ts `relative`), null when none. */
+  drift: number | null;
+  /** Backend tfjs trained on ('wasm' | 'cpu'). */
+  backend: string;
+}

@@ -1,0 +1,311 @@
+/**
+ * Cold training and fine-tuning of the LSTM forecaster (tfjs, loaded lazily by tfRuntime.ts).
+ * One network per component (trend, seasonal, residual; or one on the raw series), each trained
+ * on its own scaled sequence. The result is an LstmState: plain data, no tensors.
+ */
+import { Problem, RegularSeries } from '../../engine/types';
+import { fillGaps } from '../seasonal';
+import { NetworkShape } from './forwardPass';
+import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents';
+import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig } from './lstmConfig';
+import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
+import { buildNetwork, readWeights, trainNetwork, writeWeights } from './lstmNetwork';
+import { ComponentName, ComponentState, LstmState } from './lstmState';
+import { loadTf, TfLoadOptions } from './tfRuntime';
+import { fitScaling, makeWindows, scaleValues } from './windows';
+
+export interface LstmProgress {
+  phase: 'train' | 'fine-tune';
+  component: ComponentName;
+  /** 0-based index of the network being trained, of `components`. */
+  componentIndex: number;
+  components: number;
+  epoch: number;
+  epochs: number;
+  /** Training mse (scaled units) of the epoch just finished. */
+  loss: number;
+  /** Training windows of this network (a fine-tune: one per new point). */
+  windows: number;
+}
+
+export interface LstmHooks {
+  signal?: AbortSignal;
+  onProgress?: (p: LstmProgress) => void;
+  /** Wall clock (ms); tests fix it. */
+  now?: () => number;
+  tf?: TfLoadOptions;
+}
+
+export interface LstmFitOptions {
+  /** Fit only rows ≥ this index; 0 = all rows. */
+  fromRow?: number;
+  /** Seasonal period in rows when known; otherwise the ACF's. */
+  period?: number;
+  config?: Partial<LstmConfig>;
+}
+
+/** Fewest training windows per network: below this the fit is noise. */
+export const MIN_WINDOWS = 8;
+
+interface Prepared {
+  y: Float64Array;
+  filled: Float64Array;
+  comps: ComponentSeries[];
+  period: number | null;
+  variant: 'decomposed' | 'raw';
+  lookBack: number;
+  /** Time of row 0 of y. */
+  start: number;
+}
+
+function prepare(
+  series: RegularSeries,
+  fromRow: number,
+  config: LstmConfig,
+  knownPeriod: number | undefined,
+  variantOverride?: 'decomposed' | 'raw'
+): Prepared | Problem {
+  const y = series.values.subarray(fromRow);
+  const filled = fillGaps(y);
+  let variant = variantOverride ?? config.variant;
+  let period: number | null = knownPeriod ?? null;
+  if (variant === 'decomposed' && knownPeriod === undefined) {
+    period = choosePeriod(y, series.step);
+  }
+  if (variant === 'decomposed' && period === null) {
+    // No cycle to decompose by: one network on the series, said in the diagnostics.
+    variant = 'raw';
+  }
+  const lookBack = config.lookBack > 0 ? config.lookBack : period !== null ? Math.min(168, Math.max(8, period)) : 24;
+  const comps = splitComponents(filled, variant, variant === 'decomposed' ? period : null);
+  if (!Array.isArray(comps)) {
+    return comps;
+  }
+  return {
+    y,
+    filled,
+    comps,
+    period: variant === 'decomposed' ? period : null,
+    variant,
+    lookBack,
+    start: series.start + fromRow * series.step,
+  };
+}
+
+function networkShape(config: LstmConfig, lookBack: number): NetworkShape {
+  const outputs = config.strategy === 'direct' ? config.directSteps : 1;
+  return config.inputShape === 'features'
+    ? { timeSteps: 1, features: lookBack, units: config.units, outputs }
+    : { timeSteps: lookBack, features: 1, units: config.units, outputs };
+}
+
+/**
+ * Trains the forecaster from scratch on `series` (rows ≥ fromRow). Resolves to the state, or a
+ * Problem when the data cannot support it; rejects only with TrainingCancelled (signal aborted).
+ */
+export async function trainLstm(
+  series: RegularSeries,
+  options: LstmFitOptions = {},
+  hooks: LstmHooks = {}
+): Promise<LstmState | Problem> {
+  const config = resolveLstmConfig(options.config);
+  const fromRow = Math.max(0, Math.floor(options.fromRow ?? 0));
+  const p = prepare(series, fromRow, config, options.period);
+  if ('code' in p) {
+    return p;
+  }
+  const shape = networkShape(config, p.lookBack);
+  const scaled = p.comps.map((c) => {
+    const scaling = fitScaling(c.modelled);
+    return { scaling, z: scaleValues(c.modelled, scaling) };
+  });
+  const windows = scaled.map((s, i) =>
+    makeWindows(s.z, {
+      lookBack: p.lookBack,
+      outputs: shape.outputs,
+      maxWindows: config.maxWindows,
+      centre: p.comps[i].centred,
+    })
+  );
+  const fewest = Math.min(...windows.map((w) => w.count));
+  if (fewest < MIN_WINDOWS) {
+    return {
+      code: 'too-few-points',
+      message: `the LSTM model needs at least ${p.lookBack + shape.outputs + MIN_WINDOWS} points after gaps (look-back ${p.lookBack}), it has ${fewest} training windows`,
+    };
+  }
+  const rt = await loadTf(hooks.tf);
+  const components: ComponentState[] = [];
+  for (let i = 0; i < p.comps.length; i++) {
+    const c = p.comps[i];
+    const model = buildNetwork(rt, shape, config.dropout, config.seed + i);
+    try {
+      const report = await trainNetwork(rt, model, shape, windows[i], {
+        epochs: config.epochs,
+        batchSize: config.batchSize,
+        learningRate: config.learningRate,
+        seed: config.seed + i,
+        signal: hooks.signal,
+        onEpoch: (epoch, loss) =>
+          hooks.onProgress?.({
+            phase: 'train',
+            component: c.name,
+            componentIndex: i,
+            components: p.comps.length,
+            epoch,
+            epochs: config.epochs,
+            loss,
+            windows: windows[i].count,
+          }),
+      });
+      components.push({
+        name: c.name,
+        differenced: c.differenced,
+        centred: c.centred,
+        scaling: scaled[i].scaling,
+        shape,
+        weights: readWeights(model),
+        losses: report.losses,
+        fineTuneLosses: [],
+      });
+    } finally {
+      model.dispose();
+    }
+  }
+  const now = hooks.now ? hooks.now() : Date.now();
+  const state: LstmState = {
+    engineVersion: LSTM_ENGINE_VERSION,
+    config,
+    variant: p.variant,
+    period: p.period,
+    lookBack: p.lookBack,
+    step: series.step,
+    trainedAt: now,
+    trainedPoints: p.y.length,
+    trainedUntil: p.start + (p.y.length - 1) * series.step,
+    fineTunedAt: null,
+    fineTunedPoints: 0,
+    fineTunes: 0,
+    oneStepSd: NaN,
+    bandSd: [],
+    components,
+    lastForecast: null,
+    drift: null,
+    backend: rt.backend,
+  };
+  return withErrorProfile(state, p);
+}
+
+/** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
+function withErrorProfile(state: LstmState, p: Prepared): LstmState {
+  const views = viewComponents(state.components, p.comps);
+  const fitted = oneStepFitted(views, p.y.length, 0);
+  const oneStepSd = errorSd(p.y, fitted, 0);
+  const viewsAt = (origin: number) => {
+    const comps = splitComponents(p.filled.slice(0, origin + 1), state.variant, state.period);
+    return Array.isArray(comps) ? viewComponents(state.components, comps) : null;
+  };
+  return { ...state, oneStepSd, bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd) };
+}
+
+/** Whether `state` can forecast `series`: same engine, same grid step, and the state's period fits the data. */
+export function stateFitsSeries(state: LstmState, series: RegularSeries): { ok: true } | { ok: false; reason: string } {
+  if (state.engineVersion !== LSTM_ENGINE_VERSION) {
+    return { ok: false, reason: `trained by engine ${state.engineVersion}, this is ${LSTM_ENGINE_VERSION}` };
+  }
+  if (!(Math.abs(state.step - series.step) <= 1e-9 * Math.abs(series.step))) {
+    return { ok: false, reason: `trained on a ${state.step} ms step, the data has ${series.step} ms` };
+  }
+  const lastTime = series.start + (series.values.length - 1) * series.step;
+  if (lastTime < state.trainedUntil) {
+    return { ok: false, reason: 'the data ends before the model was trained: the series was replaced' };
+  }
+  return { ok: true };
+}
+
+/** Rows of `series` (relative to fromRow) newer than the state's last training target. */
+export function newRowsSince(
+  state: LstmState,
+  series: RegularSeries,
+  fromRow: number
+): { firstNewRow: number; count: number } {
+  const n = series.values.length - fromRow;
+  const start = series.start + fromRow * series.step;
+  const firstNewRow = Math.max(0, Math.floor((state.trainedUntil - start) / series.step + 1e-9) + 1);
+  return { firstNewRow: Math.min(firstNewRow, n), count: Math.max(0, n - firstNewRow) };
+}
+
+/**
+ * Fine-tunes every network of `state` for config.fineTuneEpochs epochs (Adam at half the
+ * learning rate) on the windows whose target is a row newer than state.trainedUntil: older points
+ * appear only as inputs. Scaling, period and look-back stay those of the cold training. Resolves
+ * to the same state when there is nothing new; rejects only with TrainingCancelled.
+ */
+export async function fineTuneLstm(
+  state: LstmState,
+  series: RegularSeries,
+  options: { fromRow?: number } = {},
+  hooks: LstmHooks = {}
+): Promise<LstmState> {
+  const fromRow = Math.max(0, Math.floor(options.fromRow ?? 0));
+  const fresh = newRowsSince(state, series, fromRow);
+  const config = state.config;
+  if (fresh.count === 0 || config.fineTuneEpochs === 0) {
+    return state;
+  }
+  const p = prepare(series, fromRow, { ...config, lookBack: state.lookBack }, state.period ?? undefined, state.variant);
+  if ('code' in p || p.comps.length !== state.components.length) {
+    return state;
+  }
+  const windows = state.components.map((c, i) =>
+    makeWindows(scaleValues(p.comps[i].modelled, c.scaling), {
+      lookBack: state.lookBack,
+      outputs: c.shape.outputs,
+      minTargetRow: fresh.firstNewRow,
+      centre: c.centred,
+    })
+  );
+  if (windows.every((w) => w.count === 0)) {
+    return state;
+  }
+  const rt = await loadTf(hooks.tf);
+  const components: ComponentState[] = [];
+  for (let i = 0; i < state.components.length; i++) {
+    const c = state.components[i];
+    const model = buildNetwork(rt, c.shape, config.dropout, config.seed + i);
+    try {
+      writeWeights(rt, model, c.shape, c.weights);
+      const report = await trainNetwork(rt, model, c.shape, windows[i], {
+        epochs: config.fineTuneEpochs,
+        batchSize: config.batchSize,
+        learningRate: config.learningRate / 2,
+        seed: config.seed + 100 + state.fineTunes,
+        signal: hooks.signal,
+        onEpoch: (epoch, loss) =>
+          hooks.onProgress?.({
+            phase: 'fine-tune',
+            component: c.name,
+            componentIndex: i,
+            components: state.components.length,
+            epoch,
+            epochs: config.fineTuneEpochs,
+            loss,
+            windows: windows[i].count,
+          }),
+      });
+      components.push({ ...c, weights: readWeights(model), fineTuneLosses: report.losses });
+    } finally {
+      model.dispose();
+    }
+  }
+  const now = hooks.now ? hooks.now() : Date.now();
+  const tuned: LstmState = {
+    ...state,
+    components,
+    trainedUntil: p.start + (p.y.length - 1) * series.step,
+    fineTunedAt: now,
+    fineTunedPoints: fresh.count,
+    fineTunes: state.fineTunes + 1,
+  };
+  return withErrorProfile(tuned, p);
+}

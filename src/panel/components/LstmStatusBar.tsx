@@ -1,0 +1,144 @@
+import { css } from '@emotion/css';
+import { dateTimeFormat, GrafanaTheme2 } from '@grafana/data';
+import type { TimeZone } from '@grafana/schema';
+import { Button, useStyles2 } from '@grafana/ui';
+import { useState } from 'react';
+
+import { LstmStatus } from '../../runtime/lstmRefresh';
+import { TEST_IDS } from '../constants';
+import { LstmPanelState } from '../useLstmForecasts';
+
+const ACTION_TEXT: Record<LstmStatus['action'], string> = {
+  'cold-train': 'trained now',
+  'retrain-drift': 'retrained (drift over the limit)',
+  'retrain-requested': 'retrained on request',
+  'fine-tune': 'fine-tuned on new points',
+  cached: 'from cached weights',
+};
+
+/** A loss curve as a small polyline (log scale: losses fall by orders of magnitude). */
+function LossCurve({ losses, color }: { losses: number[]; color: string }) {
+  const w = 60;
+  const h = 14;
+  const logs = losses.filter((l) => l > 0).map(Math.log10);
+  if (logs.length < 2) {
+    return null;
+  }
+  const lo = Math.min(...logs);
+  const hi = Math.max(...logs);
+  const pts = logs
+    .map((v, i) => `${((i / (logs.length - 1)) * w).toFixed(1)},${(h - ((v - lo) / (hi - lo || 1)) * h).toFixed(1)}`)
+    .join(' ');
+  return (
+    <svg width={w} height={h} role="img" aria-label="training loss">
+      <polyline points={pts} fill="none" stroke={color} strokeWidth={1} />
+    </svg>
+  );
+}
+
+/** One line per series: trained when, on how many points, drift, last fine-tune; loss curves on demand. */
+function StatusLine({ name, status, timeZone }: { name: string; status: LstmStatus; timeZone: TimeZone }) {
+  const styles = useStyles2(getStyles);
+  const [open, setOpen] = useState(false);
+  const when = (t: number) => dateTimeFormat(t, { timeZone, format: 'YYYY-MM-DD HH:mm' });
+  const drift = status.drift
+    ? `drift ${status.drift.relative.toFixed(2)} (limit ${status.driftLimit.relativeLimit}) over ${status.drift.points} points`
+    : 'drift: no new actuals yet';
+  return (
+    <div data-testid={TEST_IDS.lstmStatus}>
+      <span className={styles.name}>{name}</span> {ACTION_TEXT[status.action]} · trained {when(status.trainedAt)} on{' '}
+      {status.trainedPoints} points
+      {status.fineTunedAt !== null &&
+        ` · last fine-tune ${when(status.fineTunedAt)} (+${status.fineTunedPoints} points)`}{' '}
+      · {drift}
+      {status.cacheNote && <span className={styles.note}> · {status.cacheNote}</span>}{' '}
+      <Button size="sm" variant="secondary" fill="text" onClick={() => setOpen(!open)}>
+        {open ? 'hide losses' : 'losses'}
+      </Button>
+      {open && (
+        <div className={styles.losses}>
+          {Object.entries(status.losses).map(([component, losses]) => (
+            <span key={component}>
+              {component} <LossCurve losses={losses} color="currentColor" />{' '}
+              {losses.length ? losses[losses.length - 1].toPrecision(3) : '–'}
+              {status.fineTuneLosses[component]?.length
+                ? ` → ${status.fineTuneLosses[component].slice(-1)[0].toPrecision(3)}`
+                : ''}
+            </span>
+          ))}
+          <span>
+            period {status.period ?? 'none'} · look-back {status.lookBack} · {status.variant} · {status.backend} · cache{' '}
+            {status.cache}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Training progress (component, epoch, loss) with cancel, the model status and "retrain now". */
+export function LstmStatusBar({ state, timeZone }: { state: LstmPanelState; timeZone: TimeZone }) {
+  const styles = useStyles2(getStyles);
+  const p = state.progress?.progress;
+  const share = p ? (p.componentIndex + p.epoch / p.epochs) / p.components : 0;
+  return (
+    <div className={styles.root}>
+      <div className={styles.row}>
+        {state.running && p ? (
+          <>
+            <div
+              className={styles.track}
+              data-testid={TEST_IDS.lstmProgress}
+              aria-valuenow={Math.round(share * 100)}
+              role="progressbar"
+            >
+              <div className={styles.fill} style={{ width: `${(share * 100).toFixed(1)}%` }} />
+            </div>
+            <span>
+              {p.phase === 'fine-tune' ? 'Fine-tuning' : 'Training'} {state.progress!.series}: {p.component} (
+              {p.componentIndex + 1}/{p.components}) epoch {p.epoch}/{p.epochs}, loss {p.loss.toPrecision(3)}
+            </span>
+            <Button size="sm" variant="secondary" onClick={state.cancel}>
+              Cancel
+            </Button>
+          </>
+        ) : state.running ? (
+          <span>Loading the LSTM model…</span>
+        ) : (
+          <Button size="sm" variant="secondary" icon="sync" onClick={state.retrain} data-testid={TEST_IDS.lstmRetrain}>
+            Retrain now
+          </Button>
+        )}
+        {state.runner === 'main-thread' && (
+          <span className={styles.note}>(training in the page: workers unavailable)</span>
+        )}
+      </div>
+      {Object.entries(state.statuses).map(([name, status]) =>
+        status ? <StatusLine key={name} name={name} status={status} timeZone={timeZone} /> : null
+      )}
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  root: css({
+    flex: 'none',
+    fontSize: theme.typography.bodySmall.fontSize,
+    color: theme.colors.text.secondary,
+    maxHeight: 120,
+    overflowY: 'auto',
+  }),
+  row: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), minHeight: 28 }),
+  track: css({
+    width: 120,
+    height: 6,
+    background: theme.colors.background.secondary,
+    borderRadius: 3,
+    overflow: 'hidden',
+    flex: 'none',
+  }),
+  fill: css({ height: '100%', background: theme.colors.primary.main }),
+  name: css({ color: theme.colors.text.primary }),
+  note: css({ color: theme.colors.warning.text }),
+  losses: css({ display: 'flex', flexWrap: 'wrap', gap: theme.spacing(2), alignItems: 'center' }),
+});
