@@ -6,7 +6,11 @@ module.exports = {
   modulePaths: ['<rootDir>/src'],
   setupFilesAfterEnv: ['<rootDir>/.config/jest-setup.js'],
   testEnvironment: 'node',
-  testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}', '<rootDir>/tests/integration/**/*.test.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.test.{ts,tsx}',
+    '<rootDir>/tests/integration/**/*.test.ts',
+    '<rootDir>/tests/provisioning/**/*.test.ts',
+  ],
   transform: {
     '^.+\\.(t|j)sx?$|^.+\\.mjs$': [
       '@swc/jest',

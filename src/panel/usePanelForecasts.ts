@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
 import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
-import { PanelSeries } from './framesToSeries';
+import { PanelSeries } from '../shared/framesToSeries';
 import { ThresholdLine } from './thresholdValues';
 import { TrendcastOptions } from './types';
 
@@ -23,6 +23,10 @@ export function usePanelForecasts(
   const thresholdKey = thresholds.map((t) => t.value).join(',');
   return useMemo(
     () => {
+      if (model === 'lstm') {
+        // Asynchronous: useLstmForecasts runs it in the training worker.
+        return [];
+      }
       const values = thresholds.map((t) => t.value);
       return series.map((s) => ({
         series: s,

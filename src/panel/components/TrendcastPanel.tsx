@@ -5,16 +5,20 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { useMemo } from 'react';
 
 import { TEST_IDS } from '../constants';
-import { framesToSeries } from '../framesToSeries';
+import { framesToSeries } from '../../shared/framesToSeries';
 import { thresholdLines } from '../thresholdValues';
 import { TrendcastOptions } from '../types';
+import { useLstmForecasts } from '../useLstmForecasts';
 import { usePanelForecasts } from '../usePanelForecasts';
 import { CrossingSummary } from './CrossingSummary';
 import { ForecastChart } from './ForecastChart';
+import { LstmStatusBar } from './LstmStatusBar';
 import { OverlayToggles } from './OverlayToggles';
 
 const TOOLBAR_HEIGHT = 36;
 const SUMMARY_LINE_HEIGHT = 20;
+/** The LSTM's progress and status lines (scrolls beyond). */
+const LSTM_BAR_HEIGHT = 56;
 
 /** Thin: frames → engine → chart and text. All numbers come from the engine. */
 export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
@@ -32,7 +36,11 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
       ),
     [first, fieldConfig.defaults.thresholds, fieldConfig.defaults.min, fieldConfig.defaults.max]
   );
-  const forecasts = usePanelForecasts(series, options, thresholds);
+  const statistical = usePanelForecasts(series, options, thresholds);
+  // The LSTM trains in a worker: its forecasts arrive asynchronously (tfjs loads only then).
+  const isLstm = options.model === 'lstm';
+  const lstm = useLstmForecasts(series, options, thresholds, id, isLstm);
+  const forecasts = isLstm ? lstm.forecasts : statistical;
 
   if (series.length === 0) {
     return <PanelDataErrorView panelId={id} fieldConfig={fieldConfig} data={data} />;
@@ -46,7 +54,8 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const lines = countLines(forecasts, options.showCrossings);
   // The summary takes what its lines need, up to 40% of the panel; beyond that it scrolls.
   const summaryHeight = lines > 0 ? Math.min(Math.round(height * 0.4), 6 + SUMMARY_LINE_HEIGHT * lines) : 0;
-  const chartHeight = Math.max(40, height - TOOLBAR_HEIGHT - summaryHeight);
+  const lstmHeight = isLstm ? LSTM_BAR_HEIGHT : 0;
+  const chartHeight = Math.max(40, height - TOOLBAR_HEIGHT - summaryHeight - lstmHeight);
   const models = Array.from(new Set(forecasts.map((f) => f.result.model).filter(Boolean))).join(', ');
 
   return (
@@ -68,6 +77,7 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
         yMin={fieldConfig.defaults.min ?? undefined}
         yMax={fieldConfig.defaults.max ?? undefined}
       />
+      {isLstm && <LstmStatusBar state={lstm} timeZone={timeZone} />}
       <CrossingSummary
         forecasts={forecasts}
         colors={colors}

@@ -64,6 +64,48 @@ export interface PanelSpec {
   height?: number;
 }
 
+/** A data source as provisioned (provisioning/datasources/*.yaml). */
+export interface ProvisionedDataSourceJSON {
+  uid: string;
+  name: string;
+  type: string;
+  jsonData?: Record<string, unknown>;
+}
+
+/** A dashboard panel as saved in dashboard JSON, reduced to what the host page runs and draws. */
+export interface DashboardPanelJSON {
+  id: number;
+  type: string;
+  title: string;
+  datasource?: { type?: string; uid?: string };
+  targets?: Array<Record<string, unknown> & { refId: string }>;
+  /** Minimum interval (`1h`): $__interval is at least this. */
+  interval?: string;
+  transformations?: Array<{ id: string; options: Record<string, unknown> }>;
+  options?: Record<string, unknown>;
+  fieldConfig?: FieldConfigJSON;
+  gridPos?: { h: number; w: number; x: number; y: number };
+}
+
+/**
+ * A provisioned dashboard run in the page as Grafana runs it: data sources registered in
+ * @grafana/runtime's DataSourceSrv (InfluxDB through the host server's proxy, Trendcast's data
+ * source from dist/datasource/module.js), each panel's targets queried through its data source,
+ * the results drawn by our panel plugin or by @grafana/ui's own components for core panel types.
+ */
+export interface DashboardPageSpec {
+  panels: DashboardPanelJSON[];
+  dataSources: ProvisionedDataSourceJSON[];
+  /** The dashboard's range resolved to epoch ms, with its raw text (`now-30d`, `now+14d`). */
+  from: number;
+  to: number;
+  rawFrom: string;
+  rawTo: string;
+  /** Width in CSS pixels of a full-width (24 columns) panel; height of one grid row. */
+  gridWidth?: number;
+  rowHeight?: number;
+}
+
 /** What the page fetches from `/api/panels` (or reads from `window.__TRENDCAST_CONFIG__`). */
 export interface HostPageConfig {
   /** Heading over the grid, e.g. "Capacity planning". */
@@ -73,6 +115,8 @@ export interface HostPageConfig {
   /** Grid columns (default: 1 for a single panel, else 2). */
   columns?: number;
   panels: PanelSpec[];
+  /** When set, the page runs this dashboard instead of `panels`. */
+  dashboard?: DashboardPageSpec;
 }
 
 /** Grafana's default thresholds for a new panel, with the capacity levels this plugin cares about. */
@@ -96,3 +140,8 @@ export const CONFIG_PATH = '/api/panels';
 /** Folder Grafana serves this plugin's files from. */
 export const PLUGIN_ID = 'trendcast-forecast-panel';
 export const PLUGIN_BASE = `/public/plugins/${PLUGIN_ID}`;
+/** The data source plugin, nested in dist/datasource/ and served from its own folder as Grafana does. */
+export const DATASOURCE_PLUGIN_ID = 'trendcast-forecast-datasource';
+export const DATASOURCE_PLUGIN_BASE = `/public/plugins/${DATASOURCE_PLUGIN_ID}`;
+/** The host server forwards `/api/influx/<path>` to InfluxDB, as Grafana's data source proxy does. */
+export const INFLUX_PROXY_PATH = '/api/influx';

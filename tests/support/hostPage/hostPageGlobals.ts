@@ -18,6 +18,11 @@ declare global {
     __TRENDCAST_OPTIONS__?: Array<Record<string, unknown>>;
     /** Merges new options into panel i, as an option editor would (calls the host's onOptionsChange path). */
     __TRENDCAST_SET_OPTIONS__?: Array<(patch: Record<string, unknown>) => void>;
+    /** Dashboard mode: each panel's frames (after transformations) and query errors, by panel id. */
+    __TRENDCAST_DASHBOARD_DATA__?: Record<
+      number,
+      { frames: Array<{ name: string; fields: Array<{ name: string; values: unknown[] }> }>; errors: string[] }
+    >;
     /** Read by @grafana/runtime's config at import time; set inline in the host HTML. */
     grafanaBootData?: unknown;
     /** Where Grafana serves public/ from; @grafana/ui's <Icon> loads its SVGs below it. */

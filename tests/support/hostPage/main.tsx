@@ -25,6 +25,7 @@ import {
 import { ThemeContext } from '@grafana/ui';
 
 import { DEFAULT_OPTIONS } from '../../../src/panel/types';
+import { runDashboardPage } from './dashboardPage';
 import { HostPanel, reportHostError } from './HostPanel';
 import { CONFIG_PATH, DEFAULT_FIELD_CONFIG, FrameJSON, HostPageConfig, PLUGIN_BASE, PLUGIN_ID } from './hostPageConfig';
 import { registerSharedModules } from './sharedModules';
@@ -147,7 +148,13 @@ async function start(): Promise<void> {
   document.body.style.margin = '0';
   document.body.style.background = theme.colors.background.canvas;
   const container = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
-  createRoot(container).render(<HostPage config={config} plugin={plugin} theme={theme} />);
+  const root = createRoot(container);
+  if (config.dashboard) {
+    // A provisioned dashboard: queried through the registered data sources (dashboardPage.tsx).
+    await runDashboardPage(config.dashboard, plugin, theme, (node) => root.render(node));
+    return;
+  }
+  root.render(<HostPage config={config} plugin={plugin} theme={theme} />);
 }
 
 start().catch((err: unknown) => {

@@ -10,7 +10,15 @@ import { extname, join, normalize, sep } from 'node:path';
 
 import { HostPageBundle, readFreshHostPageBundle } from './hostPageBundleCache';
 import { findRepoRoot } from './repoRoot';
-import { CONFIG_PATH, HostPageConfig, PanelSpec, PLUGIN_BASE } from './hostPageConfig';
+import {
+  CONFIG_PATH,
+  DashboardPageSpec,
+  DATASOURCE_PLUGIN_BASE,
+  HostPageConfig,
+  INFLUX_PROXY_PATH,
+  PanelSpec,
+  PLUGIN_BASE,
+} from './hostPageConfig';
 
 export interface HostPageOptions {
   /** The panels, or a function called on every page load (fresh frames per load). */
@@ -25,6 +33,10 @@ export interface HostPageOptions {
   port?: number;
   /** Repository root (default: found from this file / the cwd). */
   root?: string;
+  /** A provisioned dashboard to run in the page instead of `panels` (see DashboardPageSpec). */
+  dashboard?: DashboardPageSpec;
+  /** InfluxDB base URL that `/api/influx/…` is forwarded to (the page's InfluxDB data source). */
+  influxUrl?: string;
 }
 
 export interface HostPage {
@@ -114,6 +126,8 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
   // URL prefix → folder: the plugin as Grafana serves it, and the icons @grafana/ui's <Icon> fetches
   // from `${__grafana_public_path__}build/img/icons/` (Grafana ships them; @grafana/ui has a copy).
   const staticDirs: Array<[string, string]> = [
+    // The data source first: its folder is nested in the panel's, as in the mounted dist/.
+    [`${DATASOURCE_PLUGIN_BASE}/`, join(root, 'dist/datasource')],
     [`${PLUGIN_BASE}/`, join(root, 'dist')],
     ['/public/build/img/icons/', join(root, 'node_modules/@grafana/ui/dist/public/img/icons')],
   ];
@@ -124,6 +138,7 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
     timeZone: options.timeZone,
     columns: options.columns,
     panels: typeof options.panels === 'function' ? await options.panels() : options.panels,
+    dashboard: options.dashboard,
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -146,6 +161,18 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
     }
     if (path === CONFIG_PATH) {
       send(res, 200, JSON.stringify(await pageConfig()), CONTENT_TYPES['.json']);
+      return;
+    }
+    if (path.startsWith(`${INFLUX_PROXY_PATH}/`) && options.influxUrl) {
+      // Forwarded as Grafana's proxy does: same path and query string, answer passed through.
+      const target = `${options.influxUrl}${path.slice(INFLUX_PROXY_PATH.length)}${new URL(req.url ?? '/', 'http://127.0.0.1').search}`;
+      const answer = await fetch(target);
+      send(
+        res,
+        answer.status,
+        Buffer.from(await answer.arrayBuffer()),
+        answer.headers.get('content-type') ?? CONTENT_TYPES['.json']
+      );
       return;
     }
     const systemFile = SYSTEMJS_FILES[path];

@@ -1,10 +1,9 @@
 /**
  * @jest-environment jsdom
  */
-import { createDataFrame, FieldType, ThresholdsMode } from '@grafana/data';
+import { createDataFrame, FieldType } from '@grafana/data';
 
 import { framesToSeries, labelKey } from './framesToSeries';
-import { thresholdLines } from './thresholdValues';
 
 describe('framesToSeries', () => {
   it('reads InfluxQL-shaped frames as one series per tag set', () => {
@@ -46,20 +45,5 @@ describe('framesToSeries', () => {
 
   it('orders labels so the key is stable', () => {
     expect(labelKey({ path: '/var', host: 'web1' })).toBe('host=web1, path=/var');
-  });
-});
-
-describe('thresholdLines', () => {
-  const steps = [
-    { value: -Infinity, color: 'green' },
-    { value: 90, color: 'orange' },
-    { value: 100, color: 'red' },
-  ];
-  it('takes every step but the base', () => {
-    expect(thresholdLines({ mode: ThresholdsMode.Absolute, steps }).map((t) => t.value)).toEqual([90, 100]);
-  });
-  it('places percentage thresholds between min and max, and skips them without both', () => {
-    expect(thresholdLines({ mode: ThresholdsMode.Percentage, steps }, 0, 200).map((t) => t.value)).toEqual([180, 200]);
-    expect(thresholdLines({ mode: ThresholdsMode.Percentage, steps })).toEqual([]);
   });
 });

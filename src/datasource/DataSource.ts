@@ -1,0 +1,216 @@
+import {
+  DataFrame,
+  DataQueryError,
+  DataQueryRequest,
+  DataQueryResponse,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  LoadingState,
+  TestDataSourceResponse,
+} from '@grafana/data';
+// Operators from 'rxjs' itself: that is the module Grafana shares (rxjs/operators would be bundled).
+import { catchError, defer, from, last, map, mergeMap, Observable, of } from 'rxjs';
+
+import { buildInnerRequest, InnerInfluxQuery } from './innerRequest';
+import { validateQuery } from './queryOptions';
+import { queryFrames } from './queryFrames';
+import { DataSourceServices, grafanaServices } from './services';
+import { DEFAULT_QUERY, INNER_TYPE, TrendcastDataSourceOptions, TrendcastQuery, withQueryDefaults } from './types';
+
+/** A request ready for the inner data source, with the errors of the queries left out of it. */
+interface Prepared {
+  inner: DataSourceApi;
+  request: DataQueryRequest<InnerInfluxQuery>;
+  queries: TrendcastQuery[];
+  errors: DataQueryError[];
+  now: number;
+}
+
+/**
+ * Trendcast's data source: runs each query's InfluxQL through the wrapped InfluxDB data source
+ * (Grafana's own `query`, so auth, proxying and caching stay Grafana's) and returns the original
+ * frames, a forecast frame per series and a `crossings` table frame (see queryFrames).
+ * Errors never throw out of query(): they come back as the response's `errors` with state Error,
+ * and the observable always completes.
+ */
+export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourceOptions> {
+  readonly innerUid: string | undefined;
+
+  constructor(
+    instanceSettings: DataSourceInstanceSettings<TrendcastDataSourceOptions>,
+    private readonly services: DataSourceServices = grafanaServices
+  ) {
+    super(instanceSettings);
+    this.innerUid = instanceSettings.jsonData.innerUid || undefined;
+  }
+
+  getDefaultQuery(): Partial<TrendcastQuery> {
+    return DEFAULT_QUERY;
+  }
+
+  /** Queries without InfluxQL are not run (a new, empty query in the editor). */
+  filterQuery(query: TrendcastQuery): boolean {
+    return !query.hide && typeof query.innerQuery === 'string' && query.innerQuery.trim() !== '';
+  }
+
+  query(request: DataQueryRequest<TrendcastQuery>): Observable<DataQueryResponse> {
+    return defer(() => from(this.prepare(request))).pipe(
+      mergeMap((p) => ('response' in p ? of(p.response) : this.runInner(p))),
+      catchError((e: unknown) => of(errorResponse([{ message: `Trendcast: ${errorText(e)}` }])))
+    );
+  }
+
+  async testDatasource(): Promise<TestDataSourceResponse> {
+    const found = await this.findInner();
+    if ('error' in found) {
+      return { status: 'error', message: found.error };
+    }
+    const inner = found.inner;
+    try {
+      const own = await inner.testDatasource();
+      if (own.status !== 'success') {
+        return {
+          status: 'error',
+          message: `The InfluxDB data source "${inner.name}" fails its own test: ${own.message}`,
+        };
+      }
+    } catch (e) {
+      return {
+        status: 'error',
+        message: `The InfluxDB data source "${inner.name}" fails its own test: ${errorText(e)}`,
+      };
+    }
+    return { status: 'success', message: `Forecasting queries of the InfluxDB data source "${inner.name}".` };
+  }
+
+  /** The wrapped data source, or a message saying what to fix. */
+  private async findInner(): Promise<{ inner: DataSourceApi } | { error: string }> {
+    if (!this.innerUid) {
+      return {
+        error:
+          "No InfluxDB data source is chosen: pick the one whose queries to forecast in this data source's settings.",
+      };
+    }
+    let inner: DataSourceApi;
+    try {
+      inner = await this.services.getDataSource(this.innerUid);
+    } catch (e) {
+      return {
+        error: `The InfluxDB data source with UID "${this.innerUid}" was not found (${errorText(e)}); pick an existing one in this data source's settings.`,
+      };
+    }
+    if (inner.type !== INNER_TYPE) {
+      return {
+        error: `"${inner.name}" is a ${inner.type} data source; Trendcast wraps InfluxDB data sources (InfluxQL) only: pick one in this data source's settings.`,
+      };
+    }
+    return { inner };
+  }
+
+  /** Validates the queries and builds the inner request; or the final response when nothing can run. */
+  private async prepare(
+    request: DataQueryRequest<TrendcastQuery>
+  ): Promise<Prepared | { response: DataQueryResponse }> {
+    const errors: DataQueryError[] = [];
+    const queries: TrendcastQuery[] = [];
+    for (const target of request.targets) {
+      if (target.hide) {
+        continue;
+      }
+      const q = withQueryDefaults(target);
+      const problems = validateQuery(q);
+      if (problems.length > 0) {
+        errors.push({ refId: q.refId, message: `Query ${q.refId}: ${problems.join('; ')}` });
+      } else {
+        queries.push(q);
+      }
+    }
+    if (queries.length === 0) {
+      return { response: errors.length > 0 ? errorResponse(errors) : { data: [], state: LoadingState.Done } };
+    }
+    const found = await this.findInner();
+    if ('error' in found) {
+      return {
+        response: errorResponse([...errors, ...queries.map((q) => ({ refId: q.refId, message: found.error }))]),
+      };
+    }
+    const now = this.services.now();
+    const ref = { type: found.inner.type, uid: found.inner.uid };
+    const built = buildInnerRequest(request, queries, ref, this.services.interpolate, now);
+    if ('error' in built) {
+      return {
+        response: errorResponse([
+          ...errors,
+          ...queries.map((q) => ({ refId: q.refId, message: `Query ${q.refId}: ${built.error}` })),
+        ]),
+      };
+    }
+    return { inner: found.inner, request: built.request, queries, errors, now };
+  }
+
+  /** Runs the inner request, keeps its last answer (the complete one) and forecasts its frames. */
+  private runInner(p: Prepared): Observable<DataQueryResponse> {
+    const innerName = p.inner.name;
+    return from(p.inner.query(p.request)).pipe(
+      last(undefined, null),
+      map((resp) => {
+        if (resp === null) {
+          return errorResponse([...p.errors, { message: `InfluxDB data source "${innerName}" returned no answer` }]);
+        }
+        const innerErrors = responseErrors(resp).map((e) => ({
+          ...e,
+          message: `InfluxDB data source "${innerName}": ${e.message ?? e.data?.message ?? 'query failed'}`,
+        }));
+        const failed = new Set(innerErrors.map((e) => e.refId));
+        const frames = resp.data as DataFrame[];
+        const data: DataFrame[] = [];
+        for (const q of p.queries) {
+          if (failed.has(q.refId) || failed.has(undefined)) {
+            continue;
+          }
+          // A frame without refId belongs to the only query there is.
+          const own = frames.filter((f) => f.refId === q.refId || (f.refId === undefined && p.queries.length === 1));
+          data.push(...queryFrames(own, q, p.now));
+        }
+        const errors = [...p.errors, ...innerErrors];
+        return errors.length > 0 ? { ...errorResponse(errors), data } : { data, state: LoadingState.Done };
+      }),
+      catchError((e: unknown) =>
+        of(errorResponse([...p.errors, { message: `InfluxDB data source "${innerName}": ${errorText(e)}` }]))
+      )
+    );
+  }
+}
+
+function errorResponse(errors: DataQueryError[]): DataQueryResponse {
+  return { data: [], errors, state: LoadingState.Error };
+}
+
+/** A response's errors, from `errors` or the older single `error`. */
+function responseErrors(resp: DataQueryResponse): DataQueryError[] {
+  if (resp.errors && resp.errors.length > 0) {
+    return resp.errors;
+  }
+  // Older data sources still answer with the single (deprecated) `error`.
+  // eslint-disable-next-line deprecation/deprecation
+  return resp.error ? [resp.error] : [];
+}
+
+/** The message of anything thrown (Error, fetch error with data.message, string). */
+export function errorText(e: unknown): string {
+  if (e instanceof Error) {
+    return e.message;
+  }
+  if (typeof e === 'string') {
+    return e;
+  }
+  if (typeof e === 'object' && e !== null) {
+    const o = e as { message?: unknown; data?: { message?: unknown }; statusText?: unknown };
+    for (const m of [o.data?.message, o.message, o.statusText]) {
+      if (typeof m === 'string' && m !== '') {
+        return m;
+      }
+    }
+  }
+  return 'unknown error';
+}

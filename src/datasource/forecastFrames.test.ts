@@ -1,0 +1,150 @@
+/**
+ * @jest-environment jsdom
+ */
+import { FieldMatcherID, fieldMatchers, FieldType, getFieldDisplayName } from '@grafana/data';
+
+import { forecastSeries } from '../models/forecastSeries';
+import { PanelSeries } from '../shared/framesToSeries';
+import { crossingsFrame, forecastFrame, forecastNames, timeLeftSeconds } from './forecastFrames';
+
+const HOUR = 3_600_000;
+const T0 = Date.UTC(2024, 0, 1);
+
+/** An exact line, 50 + 0.5 per hour over 10 hours: the linear fit is exact, the band has zero width. */
+function line(host: string, slope = 0.5, start = 50): PanelSeries {
+  const times = Array.from({ length: 10 }, (_, i) => T0 + i * HOUR);
+  return {
+    name: `host=${host}`,
+    displayName: `disk.mean { host: ${host} }`,
+    labels: { host },
+    times,
+    values: times.map((_, i) => start + slope * i),
+    unit: 'percent',
+  };
+}
+
+const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+
+describe('forecastFrame', () => {
+  const series = line('db1');
+  const result = forecastSeries(series, { model: 'linear', horizon: '4h', thresholds: [] });
+  const frame = forecastFrame(series, result, 'A');
+
+  it('names the frame and its fields for a fill-below-to override', () => {
+    expect(forecastNames('host=db1')).toEqual({
+      frame: 'host=db1 forecast',
+      value: 'host=db1 forecast',
+      lower: 'host=db1 lower',
+      upper: 'host=db1 upper',
+    });
+    expect(frame.name).toBe('host=db1 forecast');
+    expect(frame.refId).toBe('A');
+    expect(frame.fields.map((f) => [f.name, f.type])).toEqual([
+      ['Time', FieldType.time],
+      ['value', FieldType.number],
+      ['lower', FieldType.number],
+      ['upper', FieldType.number],
+    ]);
+    expect(frame.fields.slice(1).map((f) => getFieldDisplayName(f, frame, [frame]))).toEqual([
+      'host=db1 forecast',
+      'host=db1 lower',
+      'host=db1 upper',
+    ]);
+    expect(frame.fields[1].labels).toEqual({ host: 'db1' });
+    expect(frame.fields[1].config.unit).toBe('percent');
+    expect(frame.fields[3].config.custom).toEqual(
+      expect.objectContaining({ fillBelowTo: 'host=db1 lower', fillOpacity: 20 })
+    );
+  });
+
+  it('starts at the last observation and carries the engine forecast', () => {
+    const [time, value, lower, upper] = frame.fields.map((f) => Array.from(f.values as ArrayLike<number>));
+    expect(time).toEqual([T0 + 9 * HOUR, T0 + 10 * HOUR, T0 + 11 * HOUR, T0 + 12 * HOUR, T0 + 13 * HOUR]);
+    const expected = [54.5, 55, 55.5, 56, 56.5];
+    expect(value.every((v, i) => close(v, expected[i]))).toBe(true);
+    expect(lower.every((v, i) => close(v, expected[i]))).toBe(true);
+    expect(upper.every((v, i) => close(v, expected[i]))).toBe(true);
+    expect(value.slice(1)).toEqual(result.forecast!.point);
+  });
+
+  it('gives an empty frame with a warning when the series cannot be forecast', () => {
+    const short: PanelSeries = { ...line('web1'), times: [T0, T0 + HOUR], values: [1, 2] };
+    const f = forecastFrame(short, forecastSeries(short, { model: 'linear', horizon: '4h' }), 'A');
+    expect(f.length).toBe(0);
+    expect(f.meta?.notices).toEqual([
+      {
+        severity: 'warning',
+        text: 'host=web1: no forecast: at least 3 points are needed to forecast, the series has 2',
+      },
+    ]);
+  });
+});
+
+describe('crossingsFrame', () => {
+  const now = T0 + 9 * HOUR;
+  const rising = line('db1');
+  const other = { ...line('web1', 0.25, 95), labels: { host: 'web1', path: '/var' }, name: 'host=web1, path=/var' };
+  const request = { model: 'linear' as const, horizon: '4h', thresholds: [55, 100], direction: 'rising' as const };
+  const frame = crossingsFrame(
+    [rising, other].map((s) => ({ series: s, result: forecastSeries(s, request) })),
+    now,
+    'A'
+  );
+  const column = (name: string) => Array.from(frame.fields.find((f) => f.name === name)!.values as ArrayLike<unknown>);
+
+  it('has one row per series and threshold, labels as their own fields', () => {
+    expect(frame.name).toBe('crossings');
+    expect(frame.fields.map((f) => f.name)).toEqual([
+      'series',
+      'host',
+      'path',
+      'threshold',
+      'direction',
+      'status',
+      'time',
+      'earliest',
+      'latest',
+      'time_left_s',
+    ]);
+    expect(column('series')).toEqual(['host=db1', 'host=db1', 'host=web1, path=/var', 'host=web1, path=/var']);
+    expect(column('host')).toEqual(['db1', 'db1', 'web1', 'web1']);
+    expect(column('path')).toEqual(['', '', '/var', '/var']);
+    expect(column('threshold')).toEqual([55, 100, 55, 100]);
+    expect(column('direction')).toEqual(['rising', 'rising', 'rising', 'rising']);
+  });
+
+  it('dates the crossings and counts the seconds left from now', () => {
+    // db1 reaches 55 one hour after its last point (54.5 + 0.5/h); 100 is beyond the 4 h horizon.
+    // web1 is at 97.25: already beyond 55, and reaches 100 at 97.25 + 0.25 × 11 → 11 h later.
+    expect(column('status')).toEqual(['crosses', 'not-within-horizon', 'already-beyond', 'not-within-horizon']);
+    const time = column('time') as Array<number | null>;
+    expect(close(time[0]!, T0 + 10 * HOUR)).toBe(true);
+    expect(time.slice(1)).toEqual([null, null, null]);
+    const left = column('time_left_s') as Array<number | null>;
+    expect(left).toEqual([3600, null, 0, null]);
+    expect(frame.fields.find((f) => f.name === 'time')!.type).toBe(FieldType.time);
+  });
+
+  it('lets a "fields with name" override on `time` match that field only', () => {
+    const byName = fieldMatchers.get(FieldMatcherID.byName).get('time');
+    expect(frame.fields.filter((f) => byName(f, frame, [frame])).map((f) => f.name)).toEqual(['time']);
+  });
+
+  it('renames a label that would shadow a fixed field', () => {
+    const s = { ...line('db1'), labels: { status: 'prod' }, name: 'status=prod' };
+    const f = crossingsFrame([{ series: s, result: forecastSeries(s, request) }], now, 'A');
+    expect(f.fields.map((x) => x.name)).toContain('label_status');
+  });
+});
+
+describe('timeLeftSeconds', () => {
+  it.each([
+    ['crosses', 10_000, 4_000, 6],
+    ['crosses', 1_000, 4_000, -3],
+    ['already-beyond', null, 4_000, 0],
+    ['not-within-horizon', null, 4_000, null],
+    ['moves-away', null, 4_000, null],
+  ])('%s at %p from %p → %p', (status, time, now, expected) => {
+    expect(timeLeftSeconds(status, time, now)).toBe(expected);
+  });
+});

@@ -1,0 +1,85 @@
+import { parseThresholds, toForecastRequest, validateQuery } from './queryOptions';
+import { TrendcastQuery, withQueryDefaults } from './types';
+
+const query = (patch: Partial<TrendcastQuery> = {}) =>
+  withQueryDefaults({
+    refId: 'A',
+    innerQuery: 'SELECT mean("v") FROM "disk" WHERE $timeFilter GROUP BY time($__interval)',
+    ...patch,
+  });
+
+describe('validateQuery', () => {
+  it('accepts the defaults with a query', () => {
+    expect(validateQuery(query())).toEqual([]);
+  });
+
+  it('names each bad option', () => {
+    expect(validateQuery(query({ innerQuery: '  ' }))[0]).toMatch(/^InfluxQL query: it is empty/);
+    expect(validateQuery(query({ horizon: '2x' }))).toEqual([
+      'horizon: "2x" is not a duration: use a number of steps (48) or a number and a unit (90s, 30m, 48h, 14d, 2w)',
+    ]);
+    expect(validateQuery(query({ horizon: '' }))[0]).toMatch(/^horizon: it is empty/);
+    expect(validateQuery(query({ fitWindow: 'week' }))[0]).toMatch(/^fit window: "week" is not a duration/);
+    expect(validateQuery(query({ confidence: 1.5 }))).toEqual(['confidence: 1.5 must be between 0 and 1 (e.g. 0.95)']);
+    expect(validateQuery(query({ thresholds: [90, NaN] }))).toEqual([
+      'thresholds: every threshold must be a finite number',
+    ]);
+    expect(validateQuery(query({ includeOriginal: false, includeForecast: false, includeCrossings: false }))).toEqual([
+      'outputs: choose at least one of original, forecast, crossings',
+    ]);
+  });
+
+  it('rejects an unknown model or direction from a hand-edited dashboard', () => {
+    const bad = { ...query(), model: 'prophet', direction: 'up' } as unknown as TrendcastQuery;
+    expect(validateQuery(bad)).toEqual([
+      'model: "prophet" is not one of auto, linear, last-trend, seasonal, rrd-predict',
+      'direction: "up" is not one of auto, rising, falling',
+    ]);
+  });
+
+  it('explains that the LSTM model is not offered by the data source', () => {
+    expect(validateQuery(query({ model: 'lstm' }))[0]).toMatch(
+      /^model: the LSTM model trains in the background and is not offered by the data source yet/
+    );
+  });
+});
+
+describe('toForecastRequest', () => {
+  it('passes every forecast option to the engine', () => {
+    expect(
+      toForecastRequest(
+        query({
+          model: 'linear',
+          horizon: '48h',
+          fitWindow: '7d',
+          confidence: 0.9,
+          thresholds: [80],
+          direction: 'falling',
+        })
+      )
+    ).toEqual({
+      model: 'linear',
+      horizon: '48h',
+      fitWindow: '7d',
+      confidence: 0.9,
+      thresholds: [80],
+      direction: 'falling',
+    });
+  });
+});
+
+describe('parseThresholds', () => {
+  it.each([
+    ['90, 100', [90, 100]],
+    ['90 100', [90, 100]],
+    [' 0.5;1e2 ', [0.5, 100]],
+    ['-5', [-5]],
+    ['', []],
+  ])('reads %j', (text, expected) => {
+    expect(parseThresholds(text)).toEqual({ thresholds: expected });
+  });
+
+  it('names the entry that is not a number', () => {
+    expect(parseThresholds('90, ninety')).toEqual({ error: '"ninety" is not a number' });
+  });
+});
