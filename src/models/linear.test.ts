@@ -50,3 +50,15 @@ describe('linearModel', () => {
     expect(isProblem(r) && r.code).toBe('too-few-points');
   });
 });
+
+describe('linearModel at the edges of floating point', () => {
+  it('keeps the band on tiny magnitudes (1e-200) instead of underflowing to zero', () => {
+    const fitted = linearModel.fit(series([1e-200, 3e-200, 2e-200, 5e-200, 4e-200]), { fromRow: 0 });
+    if (isProblem(fitted)) {
+      throw new Error(fitted.message);
+    }
+    const p = fitted.predict(1, 0.95);
+    expect(p.point[0] / 5.4e-200).toBeCloseTo(1, 9);
+    expect((p.upper[0] - p.point[0]) / 5.051976890759101e-200).toBeCloseTo(1, 6);
+  });
+});

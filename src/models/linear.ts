@@ -20,14 +20,17 @@ export const linearModel: ForecastModel = {
 export function fitLinearFrom(series: RegularSeries, fromRow: number, name: 'linear' | 'last-trend'): FittedModel | Problem {
   const y = series.values;
   const last = y.length - 1;
-  // Scale by the largest magnitude so sums of squares cannot overflow on huge values (1e200).
-  const scale = maxAbs(y, fromRow);
-  if (!(scale > 0) && scale !== 0) {
-    return { code: 'no-finite-values', message: 'the fit window has no numeric values' };
+  let fit = linearFitIndexed(y, fromRow, y.length);
+  let factor = 1;
+  // Sums of squares overflow on huge values (1e200) and underflow on tiny ones (1e-200): only then
+  // pay a pass for the largest magnitude and refit on the scaled values.
+  if (fit.n >= 3 && (!Number.isFinite(fit.residualSd) || !Number.isFinite(fit.slope) || Math.abs(fit.yMean) < 1e-100)) {
+    const scale = maxAbs(y, fromRow);
+    if (scale > 0 && Number.isFinite(scale)) {
+      factor = scale;
+      fit = linearFitIndexed(divide(y, scale), fromRow, y.length);
+    }
   }
-  const scaled = scale > 1e100 || (scale > 0 && scale < 1e-100) ? divide(y, scale) : y;
-  const factor = scaled === y ? 1 : scale;
-  const fit = linearFitIndexed(scaled, fromRow, y.length);
   if (fit.n < 3) {
     return { code: 'too-few-points', message: `a linear fit needs 3 points in the fit window, it has ${fit.n}` };
   }
