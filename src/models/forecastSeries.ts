@@ -76,12 +76,36 @@ export function forecastSeries(raw: RawSeries, req: ForecastRequest): SeriesFore
   if (req.model === 'lstm') {
     return {
       ...prepared.input.base,
-      problem: { code: 'bad-option', message: 'the LSTM model trains asynchronously; this surface runs only the statistical models' },
+      problem: {
+        code: 'bad-option',
+        message: 'the LSTM model trains asynchronously; this surface runs only the statistical models',
+      },
     };
   }
   const choice = chooseModel(req.model, series, fromRow);
   const fitted = choice.model.fit(series, { fromRow, period: choice.period });
   return completeForecast(prepared.input, fitted, req, choice.diagnostics);
+}
+
+/** A result with nothing computed yet (a pending or cancelled job, or the start of one). */
+export function emptySeriesForecast(
+  series: Pick<RawSeries, 'name' | 'labels'>,
+  problem: Problem | null = null
+): SeriesForecast {
+  return {
+    name: series.name,
+    labels: series.labels,
+    model: null,
+    step: NaN,
+    lastTime: null,
+    anchor: null,
+    forecast: null,
+    fitted: null,
+    crossings: [],
+    diagnostics: {},
+    notices: [],
+    problem,
+  };
 }
 
 /** A validated request on a prepared regular series: what every model is fitted on. */
@@ -99,21 +123,11 @@ export interface ForecastInput {
  * Validates the request and prepares the series (shared by the sync and async paths). Returns
  * either the finished result (a problem) or the input to fit a model on.
  */
-export function prepareForecast(raw: RawSeries, req: ForecastRequest): { result: SeriesForecast } | { input: ForecastInput } {
-  const base: SeriesForecast = {
-    name: raw.name,
-    labels: raw.labels,
-    model: null,
-    step: NaN,
-    lastTime: null,
-    anchor: null,
-    forecast: null,
-    fitted: null,
-    crossings: [],
-    diagnostics: {},
-    notices: [],
-    problem: null,
-  };
+export function prepareForecast(
+  raw: RawSeries,
+  req: ForecastRequest
+): { result: SeriesForecast } | { input: ForecastInput } {
+  const base = emptySeriesForecast(raw);
   const errors = validateRequest(req);
   if (errors.length > 0) {
     return { result: { ...base, problem: { code: 'bad-option', message: errors.join('; ') } } };
@@ -131,7 +145,10 @@ export function prepareForecast(raw: RawSeries, req: ForecastRequest): { result:
     return {
       result: {
         ...base,
-        problem: { code: 'too-few-points', message: `at least 3 points are needed to forecast, the series has ${prepared.finiteCount}` },
+        problem: {
+          code: 'too-few-points',
+          message: `at least 3 points are needed to forecast, the series has ${prepared.finiteCount}`,
+        },
       },
     };
   }
@@ -147,7 +164,12 @@ export function prepareForecast(raw: RawSeries, req: ForecastRequest): { result:
 }
 
 /** Turns a fitted model (or its problem) into the result: forecast times, band, crossings, fitted values. */
-export function completeForecast(input: ForecastInput, fitted: FittedModel | Problem, req: ForecastRequest, diagnostics: Diagnostics = {}): SeriesForecast {
+export function completeForecast(
+  input: ForecastInput,
+  fitted: FittedModel | Problem,
+  req: ForecastRequest,
+  diagnostics: Diagnostics = {}
+): SeriesForecast {
   const { series, horizon } = input;
   const base: SeriesForecast = { ...input.base, diagnostics: { ...diagnostics } };
   if (isProblem(fitted)) {
@@ -167,13 +189,19 @@ export function completeForecast(input: ForecastInput, fitted: FittedModel | Pro
     upper: Array.from(prediction.upper),
     level,
   };
-  const crossings = findCrossings({ lastTime, anchor: fitted.anchor, forecast }, req.thresholds ?? [], req.direction ?? 'auto');
+  const crossings = findCrossings(
+    { lastTime, anchor: fitted.anchor, forecast },
+    req.thresholds ?? [],
+    req.direction ?? 'auto'
+  );
   return {
     ...base,
     model: fitted.name,
     anchor: fitted.anchor,
     forecast,
-    fitted: fitted.fitted ? { start: series.start + fitted.fitted.fromRow * series.step, step: series.step, values: fitted.fitted.values } : null,
+    fitted: fitted.fitted
+      ? { start: series.start + fitted.fitted.fromRow * series.step, step: series.step, values: fitted.fitted.values }
+      : null,
     crossings,
     diagnostics: { ...base.diagnostics, ...fitted.diagnostics },
   };

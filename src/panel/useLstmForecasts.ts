@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { LstmProgress } from '../models/lstm/lstmTraining';
-import { SeriesForecast } from '../models/forecastSeries';
+import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { jobSeries } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { PanelSeries } from '../shared/framesToSeries';
@@ -31,20 +31,7 @@ export function dashboardUidFromPath(path: string): string {
 }
 
 function pending(s: PanelSeries): SeriesForecast {
-  return {
-    name: s.name,
-    labels: s.labels,
-    model: null,
-    step: NaN,
-    lastTime: null,
-    anchor: null,
-    forecast: null,
-    fitted: null,
-    crossings: [],
-    diagnostics: {},
-    notices: [],
-    problem: null,
-  };
+  return emptySeriesForecast(s);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   isQuotaError,
   StoreEntryInfo,
   StoreLimits,
+  tooLargeOutcome,
   WeightStore,
   WriteOutcome,
 } from './weightStore';
@@ -79,12 +80,7 @@ export function createFileWeightStore(dir: string, options: FileStoreOptions = {
     },
     async write(key, bytes): Promise<WriteOutcome> {
       if (bytes.length > limits.maxBytes) {
-        return {
-          ok: false,
-          reason: 'too-large',
-          message: `${bytes.length} bytes exceed the cache cap of ${limits.maxBytes}`,
-          evicted: [],
-        };
+        return tooLargeOutcome(bytes.length, limits);
       }
       const evicted: string[] = [];
       try {

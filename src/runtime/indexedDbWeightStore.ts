@@ -10,6 +10,7 @@ import {
   isQuotaError,
   StoreEntryInfo,
   StoreLimits,
+  tooLargeOutcome,
   WeightStore,
   WriteOutcome,
 } from './weightStore';
@@ -130,12 +131,7 @@ export function createIndexedDbWeightStore(options: IndexedDbStoreOptions = {}):
     },
     async write(key, bytes): Promise<WriteOutcome> {
       if (bytes.length > limits.maxBytes) {
-        return {
-          ok: false,
-          reason: 'too-large',
-          message: `${bytes.length} bytes exceed the cache cap of ${limits.maxBytes}`,
-          evicted: [],
-        };
+        return tooLargeOutcome(bytes.length, limits);
       }
       const evicted: string[] = [];
       try {

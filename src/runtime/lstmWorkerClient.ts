@@ -4,6 +4,7 @@
  * start (no Worker, a CSP that forbids it, a plugin served from another origin) jobs run in the
  * page instead: slower to the eye, same results.
  */
+import { emptySeriesForecast } from '../models/forecastSeries';
 import { AsyncSeriesForecast } from './forecastSeriesAsync';
 import { LstmJob, LstmJobHooks, LstmRunner, WorkerRequest, WorkerResponse } from './lstmJobs';
 
@@ -118,20 +119,7 @@ function createMainThreadRunner(): LstmRunner {
 
 function cancelledOutcome(job: LstmJob): AsyncSeriesForecast {
   return {
-    result: {
-      name: job.series.name,
-      labels: job.series.labels,
-      model: null,
-      step: NaN,
-      lastTime: null,
-      anchor: null,
-      forecast: null,
-      fitted: null,
-      crossings: [],
-      diagnostics: {},
-      notices: [],
-      problem: { code: 'model-failed', message: 'LSTM training was cancelled' },
-    },
+    result: emptySeriesForecast(job.series, { code: 'model-failed', message: 'LSTM training was cancelled' }),
     lstm: null,
     cancelled: true,
   };

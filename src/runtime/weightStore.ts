@@ -61,6 +61,16 @@ export function chooseEvictions(
   return evict;
 }
 
+/** The refusal for an entry bigger than the whole cache. */
+export function tooLargeOutcome(bytes: number, limits: StoreLimits): WriteOutcome {
+  return {
+    ok: false,
+    reason: 'too-large',
+    message: `${bytes} bytes exceed the cache cap of ${limits.maxBytes}`,
+    evicted: [],
+  };
+}
+
 /** Whether an error is a storage quota error (DOMException QuotaExceededError, ENOSPC, EDQUOT). */
 export function isQuotaError(e: unknown): boolean {
   const err = e as { name?: string; code?: string | number } | null;
@@ -87,12 +97,7 @@ export function createMemoryWeightStore(limits: Partial<StoreLimits> = {}, now: 
     },
     async write(key, bytes) {
       if (bytes.length > lim.maxBytes) {
-        return {
-          ok: false,
-          reason: 'too-large',
-          message: `${bytes.length} bytes exceed the cache cap of ${lim.maxBytes}`,
-          evicted: [],
-        };
+        return tooLargeOutcome(bytes.length, lim);
       }
       const evicted = chooseEvictions(list(), { key, bytes: bytes.length }, lim);
       evicted.forEach((k) => entries.delete(k));
