@@ -4,7 +4,7 @@
 import { FieldMatcherID, fieldMatchers, FieldType, getFieldDisplayName } from '@grafana/data';
 
 import { forecastSeries } from '../models/forecastSeries';
-import { PanelSeries } from '../shared/framesToSeries';
+import { PanelSeries } from '../common/framesToSeries';
 import { crossingsFrame, forecastFrame, forecastNames, timeLeftSeconds } from './forecastFrames';
 
 const HOUR = 3_600_000;

@@ -1,7 +1,7 @@
 import { createDataFrame, DataFrame, Field, FieldType, QueryResultMetaNotice } from '@grafana/data';
 
 import { SeriesForecast } from '../models/forecastSeries';
-import { PanelSeries } from '../shared/framesToSeries';
+import { PanelSeries } from '../common/framesToSeries';
 
 /**
  * Display names of a series' forecast fields. Grafana's "fill below to" override names the other

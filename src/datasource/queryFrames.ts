@@ -1,27 +1,51 @@
 import { DataFrame } from '@grafana/data';
 
-import { forecastSeries } from '../models/forecastSeries';
-import { framesToSeries } from '../shared/framesToSeries';
+import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
+import { framesToSeries, PanelSeries } from '../common/framesToSeries';
 import { crossingsFrame, forecastFrame } from './forecastFrames';
 import { toForecastRequest } from './queryOptions';
 import { TrendcastQuery } from './types';
+
+/** One series of a query and its forecast. */
+export interface SeriesResult {
+  series: PanelSeries;
+  result: SeriesForecast;
+}
 
 /**
  * Everything one Trendcast query returns, from the inner query's frames: the frames themselves
  * (includeOriginal), one forecast frame per series (includeForecast) and the `crossings` frame
  * (includeCrossings), in that order. Each series goes through the one engine path, forecastSeries;
- * `now` (epoch ms) dates the crossings' time left. Precondition: validateQuery(query) is empty.
+ * `now` (epoch ms) dates the crossings' time left. Precondition: validateQuery(query) is empty and
+ * the model is a synchronous one (the LSTM goes through queryFramesAsync).
  */
 export function queryFrames(innerFrames: DataFrame[], query: TrendcastQuery, now: number): DataFrame[] {
+  const request = toForecastRequest(query);
+  const results = needsForecasts(query)
+    ? framesToSeries(innerFrames).map((series) => ({ series, result: forecastSeries(series, request) }))
+    : [];
+  return assembleQueryFrames(innerFrames, query, now, results);
+}
+
+/** Whether the query asks for anything a forecast is needed for. */
+export function needsForecasts(query: TrendcastQuery): boolean {
+  return query.includeForecast || query.includeCrossings;
+}
+
+/**
+ * The frames of one query from its inner frames and the forecasts of their series (however they
+ * were computed): originals, forecast frames, crossings, as the query's outputs ask.
+ */
+export function assembleQueryFrames(
+  innerFrames: DataFrame[],
+  query: TrendcastQuery,
+  now: number,
+  results: SeriesResult[]
+): DataFrame[] {
   const out: DataFrame[] = [];
   if (query.includeOriginal) {
     out.push(...innerFrames.map((f) => ({ ...f, refId: query.refId })));
   }
-  if (!query.includeForecast && !query.includeCrossings) {
-    return out;
-  }
-  const request = toForecastRequest(query);
-  const results = framesToSeries(innerFrames).map((series) => ({ series, result: forecastSeries(series, request) }));
   if (query.includeForecast) {
     out.push(...results.map(({ series, result }) => forecastFrame(series, result, query.refId)));
   }

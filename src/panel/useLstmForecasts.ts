@@ -4,7 +4,7 @@ import { LstmProgress } from '../models/lstm/lstmTraining';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { jobSeries } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
-import { PanelSeries } from '../shared/framesToSeries';
+import { PanelSeries } from '../common/framesToSeries';
 import { ThresholdLine } from './thresholdValues';
 import { TrendcastOptions } from './types';
 import { PanelForecast } from './usePanelForecasts';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
 import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
-import { PanelSeries } from '../shared/framesToSeries';
+import { PanelSeries } from '../common/framesToSeries';
 import { ThresholdLine } from './thresholdValues';
 import { TrendcastOptions } from './types';
 

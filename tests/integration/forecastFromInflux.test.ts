@@ -9,7 +9,7 @@
  * engine path) → crossing dates, checked against the demo generator's known fill dates.
  */
 import { forecastSeries } from '../../src/models/forecastSeries';
-import { framesToSeries } from '../../src/shared/framesToSeries';
+import { framesToSeries } from '../../src/common/framesToSeries';
 import { cpuModelAt, DAY_MS, DEMO_STEP_MS, HOUR_MS } from '../support/demoData';
 import { grafanaInfluxQuery } from '../support/influxFrames';
 import { DemoInflux, withDemoInflux } from './demoInflux';

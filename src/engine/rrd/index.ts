@@ -1,4 +1,4 @@
-/** RRDtool reference semantics (rrdtool 1.7.2), see /work/shared/oracles/README.md §1. */
+/** RRDtool reference semantics (rrdtool 1.7.2), see shared/oracles/README.md §1. */
 export { rrdGraphRows, rrdGraphStep, rrdCount } from './rrdRows';
 export type { RrdRows, RrdRange } from './rrdRows';
 export { rrdReduceAverage } from './rrdReduceAverage';

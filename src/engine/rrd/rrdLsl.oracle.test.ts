@@ -2,7 +2,7 @@
  * The RRD article's least-squares recipe against rrdtool: every row of `NAME_lsl.csv` (LSLSLOPE,
  * LSLINT, LSLCORREL, row bookkeeping, FIRST/LAST of the data, minpred/maxpred times and values) and
  * every row of the matching `NAME_lsl_WINDOW_proj.csv` xport (value, count, proj, pred).
- * Reference: /work/shared/oracles/README.md §1; exact commands in /work/shared/oracles/rrd/COMMANDS.md.
+ * Reference: shared/oracles/README.md §1; exact commands in shared/oracles/rrd/COMMANDS.md.
  */
 import { rrdCount, rrdGraphRows, type RrdRows } from './rrdRows';
 import { rrdLsl } from './rrdLsl';

@@ -1,7 +1,7 @@
 /**
  * RRDtool's least-squares line VDEFs: LSLSLOPE, LSLINT, LSLCORREL.
  *
- * Reference: /work/shared/oracles/README.md §1 "LSLSLOPE / LSLINT / LSLCORREL" (rrdtool 1.7.2).
+ * Reference: shared/oracles/README.md §1 "LSLSLOPE / LSLINT / LSLCORREL" (rrdtool 1.7.2).
  * x is the 0-based ROW INDEX (not seconds); rows whose value is NaN or ±Inf are skipped but keep
  * their index, so gaps do not shift x. rrdtool uses raw sums (Σx, Σy, Σxy, Σx², Σy²); we use the
  * centred sums of linearFitIndexed, which agree to ~1e-12 relative on every oracle and do not

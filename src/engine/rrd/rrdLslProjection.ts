@@ -1,12 +1,12 @@
 /**
  * The RRD trend article's projection and its "reaching 90 on / reaching 100 on" dates
- * (/work/shared/seeds/002_*.txt):
+ * (shared/seeds/002_*.txt):
  *
  *   VDEF:slope=x,LSLSLOPE  VDEF:int=x,LSLINT
  *   CDEF:proj=x,POP,slope,COUNT,*,int,+    CDEF:pred=proj,LO,HI,LIMIT
  *   VDEF:minpred=pred,FIRST                VDEF:maxpred=pred,LAST
  *
- * Reference: /work/shared/oracles/README.md §1 "The blog's projection" (rrdtool 1.7.2). COUNT is
+ * Reference: shared/oracles/README.md §1 "The blog's projection" (rrdtool 1.7.2). COUNT is
  * 1-based, so row i gets int + slope·(i+1): the fitted line one step LATER than row i. FIRST
  * reports the first finite row's interval START (row time − step); LAST reports the last finite
  * row's time (interval end). Both scan every internal row, including the one at E+step.

@@ -2,7 +2,7 @@
  * RRDtool's shifted sliding-window forecasts PREDICT, PREDICTSIGMA and PREDICTPERC
  * (`s₁,…,sₙ,n,w,x,PREDICT`, `B,−n,w,x,PREDICT`, `…,p,x,PREDICTPERC`).
  *
- * Reference: /work/shared/oracles/README.md §1 "PREDICT / PREDICTSIGMA / PREDICTPERC"
+ * Reference: shared/oracles/README.md §1 "PREDICT / PREDICTSIGMA / PREDICTPERC"
  * (rrdtool 1.7.2, confirmed on every rrd oracle). For row i, each shift of m rows with a window of
  * L steps reads the L+1 source rows j = i+1−m−l (l = 0..L): one step later than the man page's
  * [T−s−w, T−s], so shift 0 reads the next row. Only rows with 2 ≤ j ≤ i+1 count (the first two

@@ -2,7 +2,7 @@
  * RRDtool's graph-time consolidation (`reduce_data` with CF AVERAGE): rows are averaged onto a
  * wider step whose grid is aligned to the epoch.
  *
- * Reference: /work/shared/oracles/README.md §1 "Consolidation" and the `disk_lsl_full_width400`
+ * Reference: shared/oracles/README.md §1 "Consolidation" and the `disk_lsl_full_width400`
  * oracle (rrdtool 1.7.2: 300 s rows reduced by 29 to 8700 s). Behaviour modelled from that output:
  * - the source rows span the fetch interval (firstRowTime − step, lastRowTime];
  * - destination rows are stamped on multiples of the new step; each averages the non-NaN source

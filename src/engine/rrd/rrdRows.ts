@@ -2,7 +2,7 @@
  * The rows an RRDtool DEF holds for a graph/xport range, so callers can reproduce rrdtool's range
  * handling exactly (the extra row at E+step, `DEF:…:start=`, and consolidation to a wider step).
  *
- * Reference: /work/shared/oracles/README.md §1 "Rows a DEF holds" and "Consolidation"
+ * Reference: shared/oracles/README.md §1 "Rows a DEF holds" and "Consolidation"
  * (rrdtool 1.7.2, confirmed against the rrd oracles). Times are epoch milliseconds; a row is stamped
  * with the END of its interval, as rrdtool does: the row stamped T covers [T − step, T).
  */

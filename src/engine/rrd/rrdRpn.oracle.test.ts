@@ -1,7 +1,7 @@
 /**
  * Every column of the rrdtool CDEF oracles (tiny/ramp/disk/cpu/cpu_gaps `_rpn.csv` and the
  * cpu[_gaps] PREDICT window files) recomputed from the input series and compared row by row.
- * Reference: /work/shared/oracles/README.md §1; exact commands in /work/shared/oracles/rrd/COMMANDS.md.
+ * Reference: shared/oracles/README.md §1; exact commands in shared/oracles/rrd/COMMANDS.md.
  */
 import { rrdCount, rrdGraphRows, type RrdRange } from './rrdRows';
 import { rrdDurationRows } from './rrdDurationRows';

@@ -1,7 +1,7 @@
 /**
  * RRDtool's sliding-window averages TREND and TRENDNAN (`x,w,TREND`, `x,w,TRENDNAN`).
  *
- * Reference: /work/shared/oracles/README.md §1 "TREND / TRENDNAN" (rrdtool 1.7.2). With
+ * Reference: shared/oracles/README.md §1 "TREND / TRENDNAN" (rrdtool 1.7.2). With
  * windowRows = ⌈w/step⌉ (see rrdDurationRows), row i averages rows i−windowRows+1 … i; the first
  * windowRows−1 rows are NaN because their window is incomplete.
  */

@@ -5,7 +5,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import { useMemo } from 'react';
 
 import { TEST_IDS } from '../constants';
-import { framesToSeries } from '../../shared/framesToSeries';
+import { framesToSeries } from '../../common/framesToSeries';
 import { thresholdLines } from '../thresholdValues';
 import { TrendcastOptions } from '../types';
 import { useLstmForecasts } from '../useLstmForecasts';

@@ -1,6 +1,6 @@
 /**
  * Test-only assertions against the oracle vectors (imported by *.test.ts, never by engine code).
- * Tolerance from /work/shared/oracles/README.md "File format conventions":
+ * Tolerance from shared/oracles/README.md "File format conventions":
  * |a − b| ≤ rel·max(1, |b|), NaN must equal NaN, lengths must match.
  */
 

@@ -1,6 +1,6 @@
 /**
  * Test-only loaders for the rrdtool oracle fixtures in tests/fixtures/oracles/rrd (copied from
- * /work/shared/oracles/rrd, see tests/fixtures/oracles/PROVENANCE.md).
+ * shared/oracles/rrd, see tests/fixtures/oracles/PROVENANCE.md).
  */
 import { join } from 'node:path';
 import { readCsv, type OracleCsv } from '../../../../tests/support/readOracleCsv';
