@@ -1,8 +1,11 @@
 /**
  * Webpack config in the shape of @grafana/create-plugin's: one AMD bundle per plugin, Grafana's
- * shared modules left external (Grafana's SystemJS supplies them). The panel is `dist/module.js`
- * with plugin.json, README, CHANGELOG, LICENSE and img/ beside it; the data source is nested in
- * `dist/datasource/` (module.js, plugin.json, img/), which Grafana finds as a second plugin.
+ * shared modules left external (Grafana's SystemJS supplies them). Two configurations, one per
+ * plugin, each with its own output folder and public path, since Grafana serves each plugin from
+ * its own public/plugins/<id>/ and both load lazy chunks (the LSTM runtime, its worker, tfjs' wasm):
+ * the panel is `dist/module.js` with plugin.json, README, CHANGELOG, LICENSE and img/ beside it; the
+ * data source is nested in `dist/datasource/` (module.js, plugin.json, img/, its own chunks), which
+ * Grafana finds as a second plugin.
  */
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import path from 'path';
@@ -13,13 +16,58 @@ import { externals } from './externals';
 const SOURCE_DIR = 'src';
 const DIST_DIR = 'dist';
 const PANEL_ID = 'trendcast-forecast-panel';
+const DATASOURCE_ID = 'trendcast-forecast-datasource';
+/** The data source's folder inside dist/ (the panel's output must leave it alone). */
+const DATASOURCE_DIR = 'datasource';
 
-const config = (env: Record<string, unknown>): Configuration => ({
+type CopyPattern = { from: string; to: string; force?: boolean; noErrorOnMissing?: boolean };
+
+interface PluginBuild {
+  id: string;
+  /** Entry module, relative to src/. */
+  entry: string;
+  /** Output folder, relative to dist/. */
+  dir: string;
+  copy: CopyPattern[];
+  /** Output paths (relative to the folder) that `clean` keeps. */
+  keep: RegExp;
+}
+
+// The LSTM's tfjs wasm backend: setWasmPaths points at the plugin's own folder (runtime/lstmWorker.ts).
+const WASM: CopyPattern = { from: '../node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm', to: '[name][ext]' };
+const BACKEND_FILES = /(.*?_(amd64|arm(64)?)(.exe)?|go_plugin_build_manifest)/;
+
+const PANEL: PluginBuild = {
+  id: PANEL_ID,
+  entry: './module.ts',
+  dir: '.',
+  copy: [
+    { from: '../README.md', to: '.', force: true },
+    { from: 'plugin.json', to: '.' },
+    { from: '../LICENSE', to: '.' },
+    { from: '../CHANGELOG.md', to: '.', force: true },
+    { from: 'img/**/*', to: '.', noErrorOnMissing: true },
+    { from: '../docs/img/**/*', to: 'img/[name][ext]', noErrorOnMissing: true },
+    WASM,
+  ],
+  // The data source's folder is the other configuration's output.
+  keep: new RegExp(`^${DATASOURCE_DIR}/|${BACKEND_FILES.source}`),
+};
+
+const DATASOURCE: PluginBuild = {
+  id: DATASOURCE_ID,
+  entry: './datasource/module.ts',
+  dir: DATASOURCE_DIR,
+  copy: [{ from: 'datasource/plugin.json', to: '.' }, { from: 'img/logo.svg', to: 'img/logo.svg' }, WASM],
+  keep: BACKEND_FILES,
+};
+
+const config = (env: Record<string, unknown>, plugin: PluginBuild): Configuration => ({
+  name: plugin.id,
   cache: { type: 'filesystem', buildDependencies: { config: [__filename] } },
   context: path.join(process.cwd(), SOURCE_DIR),
   devtool: env.production ? 'source-map' : 'eval-source-map',
-  // Each plugin is its own AMD entry; webpack splits only lazy chunks, so they share no files.
-  entry: { module: './module.ts', 'datasource/module': './datasource/module.ts' },
+  entry: { module: plugin.entry },
   externals,
   mode: env.production ? 'production' : 'development',
   module: {
@@ -43,32 +91,19 @@ const config = (env: Record<string, unknown>): Configuration => ({
     ],
   },
   output: {
-    clean: { keep: new RegExp(`(.*?_(amd64|arm(64)?)(.exe)?|go_plugin_build_manifest)`) },
+    clean: { keep: plugin.keep },
     filename: '[name].js',
     chunkFilename: '[name].[contenthash].js',
     library: { type: 'amd' },
-    path: path.resolve(process.cwd(), DIST_DIR),
+    path: path.resolve(process.cwd(), DIST_DIR, plugin.dir),
     // Grafana serves a plugin's files under public/plugins/<id>/: lazy chunks load from there.
-    // Only the panel has lazy chunks; the data source's module.js is one file.
-    publicPath: `public/plugins/${PANEL_ID}/`,
-    uniqueName: PANEL_ID,
+    publicPath: `public/plugins/${plugin.id}/`,
+    // Distinct chunk-loading globals: both bundles may run in one page.
+    uniqueName: plugin.id,
   },
   performance: { hints: false },
   plugins: [
-    new CopyWebpackPlugin({
-      patterns: [
-        { from: '../README.md', to: '.', force: true },
-        { from: 'plugin.json', to: '.' },
-        { from: '../LICENSE', to: '.' },
-        { from: '../CHANGELOG.md', to: '.', force: true },
-        { from: 'img/**/*', to: '.', noErrorOnMissing: true },
-        { from: '../docs/img/**/*', to: 'img/[name][ext]', noErrorOnMissing: true },
-        { from: 'datasource/plugin.json', to: 'datasource/' },
-        { from: 'img/logo.svg', to: 'datasource/img/logo.svg' },
-        // The LSTM's tfjs wasm backend: setWasmPaths points at the plugin's own folder (runtime/lstmWorker.ts).
-        { from: '../node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm', to: '[name][ext]' },
-      ],
-    }),
+    new CopyWebpackPlugin({ patterns: plugin.copy }),
     {
       // plugin.json's %VERSION% / %TODAY% placeholders, as create-plugin's ReplaceInFileWebpackPlugin does.
       apply(compiler) {
@@ -78,17 +113,14 @@ const config = (env: Record<string, unknown>): Configuration => ({
             () => {
               // eslint-disable-next-line @typescript-eslint/no-var-requires
               const pkg = require(path.resolve(process.cwd(), 'package.json'));
-              for (const name of ['plugin.json', 'datasource/plugin.json']) {
-                const asset = compilation.getAsset(name);
-                if (!asset) {
-                  continue;
-                }
+              const asset = compilation.getAsset('plugin.json');
+              if (asset) {
                 const text = asset.source
                   .source()
                   .toString()
                   .replace(/%VERSION%/g, pkg.version)
                   .replace(/%TODAY%/g, new Date().toISOString().substring(0, 10));
-                compilation.updateAsset(name, new compiler.webpack.sources.RawSource(text));
+                compilation.updateAsset('plugin.json', new compiler.webpack.sources.RawSource(text));
               }
             }
           );
@@ -102,4 +134,4 @@ const config = (env: Record<string, unknown>): Configuration => ({
   },
 });
 
-export default config;
+export default (env: Record<string, unknown>): Configuration[] => [config(env, PANEL), config(env, DATASOURCE)];

@@ -9,12 +9,12 @@ import {
   TestDataSourceResponse,
 } from '@grafana/data';
 // Operators from 'rxjs' itself: that is the module Grafana shares (rxjs/operators would be bundled).
-import { catchError, defer, from, last, map, mergeMap, Observable, of } from 'rxjs';
+import { catchError, defer, from, last, mergeMap, Observable, of } from 'rxjs';
 
 import { buildInnerRequest, InnerInfluxQuery } from './innerRequest';
 import { validateQuery } from './queryOptions';
-import { queryFrames } from './queryFrames';
-import { DataSourceServices, grafanaServices } from './services';
+import { queryFramesAsync } from './queryFramesAsync';
+import { DataSourceServices, grafanaServices, loadLstmRunner } from './services';
 import { DEFAULT_QUERY, INNER_TYPE, TrendcastDataSourceOptions, TrendcastQuery, withQueryDefaults } from './types';
 
 /** A request ready for the inner data source, with the errors of the queries left out of it. */
@@ -24,6 +24,9 @@ interface Prepared {
   queries: TrendcastQuery[];
   errors: DataQueryError[];
   now: number;
+  /** Whose LSTM models these are: the request's dashboard and panel. */
+  dashboardUid: string;
+  panelId: string | number;
 }
 
 /**
@@ -31,7 +34,8 @@ interface Prepared {
  * (Grafana's own `query`, so auth, proxying and caching stay Grafana's) and returns the original
  * frames, a forecast frame per series and a `crossings` table frame (see queryFrames).
  * Errors never throw out of query(): they come back as the response's `errors` with state Error,
- * and the observable always completes.
+ * and the observable always completes. LSTM queries train in the shared worker (loadLstmRunner),
+ * their models kept per dashboard UID + panel id; unsubscribing aborts the training.
  */
 export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourceOptions> {
   readonly innerUid: string | undefined;
@@ -145,7 +149,16 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
         ]),
       };
     }
-    return { inner: found.inner, request: built.request, queries, errors, now };
+    return {
+      inner: found.inner,
+      request: built.request,
+      queries,
+      errors,
+      now,
+      // Explore and new dashboards have no UID or panel id: their models are kept under these names.
+      dashboardUid: request.dashboardUID || 'unsaved',
+      panelId: request.panelId ?? 'explore',
+    };
   }
 
   /** Runs the inner request, keeps its last answer (the complete one) and forecasts its frames. */
@@ -153,33 +166,71 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
     const innerName = p.inner.name;
     return from(p.inner.query(p.request)).pipe(
       last(undefined, null),
-      map((resp) => {
-        if (resp === null) {
-          return errorResponse([...p.errors, { message: `InfluxDB data source "${innerName}" returned no answer` }]);
-        }
-        const innerErrors = responseErrors(resp).map((e) => ({
-          ...e,
-          message: `InfluxDB data source "${innerName}": ${e.message ?? e.data?.message ?? 'query failed'}`,
-        }));
-        const failed = new Set(innerErrors.map((e) => e.refId));
-        const frames = resp.data as DataFrame[];
-        const data: DataFrame[] = [];
-        for (const q of p.queries) {
-          if (failed.has(q.refId) || failed.has(undefined)) {
-            continue;
-          }
-          // A frame without refId belongs to the only query there is.
-          const own = frames.filter((f) => f.refId === q.refId || (f.refId === undefined && p.queries.length === 1));
-          data.push(...queryFrames(own, q, p.now));
-        }
-        const errors = [...p.errors, ...innerErrors];
-        return errors.length > 0 ? { ...errorResponse(errors), data } : { data, state: LoadingState.Done };
-      }),
+      mergeMap((resp) => abortable((signal) => this.forecastResponse(p, resp, signal))),
       catchError((e: unknown) =>
         of(errorResponse([...p.errors, { message: `InfluxDB data source "${innerName}": ${errorText(e)}` }]))
       )
     );
   }
+
+  /** The response to the inner data source's last answer: its errors, and each query's frames. */
+  private async forecastResponse(
+    p: Prepared,
+    resp: DataQueryResponse | null,
+    signal: AbortSignal
+  ): Promise<DataQueryResponse> {
+    const innerName = p.inner.name;
+    if (resp === null) {
+      return errorResponse([...p.errors, { message: `InfluxDB data source "${innerName}" returned no answer` }]);
+    }
+    const innerErrors = responseErrors(resp).map((e) => ({
+      ...e,
+      message: `InfluxDB data source "${innerName}": ${e.message ?? e.data?.message ?? 'query failed'}`,
+    }));
+    const failed = new Set(innerErrors.map((e) => e.refId));
+    const frames = resp.data as DataFrame[];
+    const data: DataFrame[] = [];
+    const ownErrors: DataQueryError[] = [];
+    const lstm = {
+      runner: this.services.lstmRunner ?? loadLstmRunner,
+      dashboardUid: p.dashboardUid,
+      panelId: p.panelId,
+      signal,
+    };
+    for (const q of p.queries) {
+      if (failed.has(q.refId) || failed.has(undefined)) {
+        continue;
+      }
+      // A frame without refId belongs to the only query there is.
+      const own = frames.filter((f) => f.refId === q.refId || (f.refId === undefined && p.queries.length === 1));
+      try {
+        data.push(...(await queryFramesAsync(own, q, p.now, lstm)));
+      } catch (e) {
+        // Only the LSTM's runner can fail here (its chunk did not load): that query's error, not the inner one's.
+        ownErrors.push({ refId: q.refId, message: `Query ${q.refId}: the LSTM model did not start: ${errorText(e)}` });
+      }
+    }
+    const errors = [...p.errors, ...innerErrors, ...ownErrors];
+    return errors.length > 0 ? { ...errorResponse(errors), data } : { data, state: LoadingState.Done };
+  }
+}
+
+/**
+ * An observable of `run`'s one answer that completes; unsubscribing before it answers aborts the
+ * signal given to `run` (the LSTM's training stops) and drops the answer.
+ */
+function abortable<T>(run: (signal: AbortSignal) => Promise<T>): Observable<T> {
+  return new Observable<T>((subscriber) => {
+    const controller = new AbortController();
+    run(controller.signal).then(
+      (value) => {
+        subscriber.next(value);
+        subscriber.complete();
+      },
+      (e: unknown) => subscriber.error(e)
+    );
+    return () => controller.abort();
+  });
 }
 
 function errorResponse(errors: DataQueryError[]): DataQueryResponse {

@@ -32,15 +32,14 @@ describe('validateQuery', () => {
   it('rejects an unknown model or direction from a hand-edited dashboard', () => {
     const bad = { ...query(), model: 'prophet', direction: 'up' } as unknown as TrendcastQuery;
     expect(validateQuery(bad)).toEqual([
-      'model: "prophet" is not one of auto, linear, last-trend, seasonal, rrd-predict',
+      'model: "prophet" is not one of auto, linear, last-trend, seasonal, rrd-predict, lstm',
       'direction: "up" is not one of auto, rising, falling',
     ]);
   });
 
-  it('explains that the LSTM model is not offered by the data source', () => {
-    expect(validateQuery(query({ model: 'lstm' }))[0]).toMatch(
-      /^model: the LSTM model trains in the background and is not offered by the data source yet/
-    );
+  it('accepts the LSTM model, and checks its other options as for any model', () => {
+    expect(validateQuery(query({ model: 'lstm' }))).toEqual([]);
+    expect(validateQuery(query({ model: 'lstm', horizon: '2x' }))[0]).toMatch(/^horizon: "2x" is not a duration/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { ForecastRequest, validateRequest } from '../models/forecastSeries';
-import { SYNC_MODEL_CHOICES } from '../models/types';
+import { MODEL_CHOICES } from '../models/types';
 import { TrendcastQuery } from './types';
 
 const DIRECTIONS = ['auto', 'rising', 'falling'];
@@ -16,13 +16,8 @@ export function validateQuery(query: TrendcastQuery): string[] {
       'InfluxQL query: it is empty; write the query to forecast, e.g. SELECT mean("used_percent") FROM "disk" WHERE $timeFilter GROUP BY time($__interval), "host"'
     );
   }
-  // The data source forecasts synchronously, through forecastSeries: the statistical models only.
-  if (query.model === 'lstm') {
-    errors.push(
-      'model: the LSTM model trains in the background and is not offered by the data source yet; use the Trendcast panel, or pick auto, linear, last-trend, seasonal or rrd-predict'
-    );
-  } else if (!SYNC_MODEL_CHOICES.includes(query.model)) {
-    errors.push(`model: "${query.model}" is not one of ${SYNC_MODEL_CHOICES.join(', ')}`);
+  if (!MODEL_CHOICES.includes(query.model)) {
+    errors.push(`model: "${query.model}" is not one of ${MODEL_CHOICES.join(', ')}`);
   }
   if (!DIRECTIONS.includes(query.direction)) {
     errors.push(`direction: "${query.direction}" is not one of ${DIRECTIONS.join(', ')}`);

@@ -1,6 +1,7 @@
 import { DataSourceApi } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 
+import { LstmRunner } from '../runtime/lstmJobs';
 import { Interpolate } from './innerRequest';
 
 /** What the data source needs from Grafana, injectable so tests can run it against a real InfluxDB. */
@@ -11,6 +12,20 @@ export interface DataSourceServices {
   interpolate: Interpolate;
   /** Current time, epoch ms. */
   now(): number;
+  /**
+   * The runner of LSTM jobs; Grafana's is the shared training worker (loadLstmRunner). Tests inject
+   * one that trains in Node against a memory store.
+   */
+  lstmRunner?: () => Promise<LstmRunner>;
+}
+
+/**
+ * The shared LSTM runner (a Web Worker, or the page where no worker starts), loaded on first use:
+ * a dynamic import, so tfjs stays out of the data source's module.js.
+ */
+export async function loadLstmRunner(): Promise<LstmRunner> {
+  const { getLstmRunner } = await import(/* webpackChunkName: "lstm-client" */ '../runtime/lstmWorkerClient');
+  return getLstmRunner();
 }
 
 /** Grafana's own services: what a data source created by Grafana uses. */
@@ -19,4 +34,5 @@ export const grafanaServices: DataSourceServices = {
   // `regex`, as Grafana's InfluxDB data source interpolates raw InfluxQL (multi-value → (a|b)).
   interpolate: (text, scopedVars) => getTemplateSrv().replace(text, scopedVars, 'regex'),
   now: () => Date.now(),
+  lstmRunner: loadLstmRunner,
 };

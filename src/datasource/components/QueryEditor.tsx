@@ -12,7 +12,7 @@ import {
 import { ChangeEvent, useState } from 'react';
 
 import { ThresholdDirection } from '../../engine/crossings';
-import { ModelChoice, SYNC_MODEL_CHOICES } from '../../models/types';
+import { MODEL_CHOICES, ModelChoice } from '../../models/types';
 import { TEST_IDS } from '../constants';
 import { DataSource } from '../DataSource';
 import { parseThresholds, validateQuery } from '../queryOptions';
@@ -86,7 +86,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery }: Props) {
           <Combobox<ModelChoice>
             width={20}
             value={query.model}
-            options={SYNC_MODEL_CHOICES.map((m) => ({ value: m, label: MODEL_LABELS[m] }))}
+            options={MODEL_CHOICES.map((m) => ({ value: m, label: MODEL_LABELS[m] }))}
             onChange={(o) => apply({ model: o.value })}
           />
         </InlineField>
