@@ -14,13 +14,17 @@
  * out; sMAPE and MASE as in M4 (MASE scaled by the in-sample seasonal naive, m = 24), and the
  * share of held-out points inside the 95% band. Methods: seasonal naive, Trendcast linear and
  * seasonal (forecastSeries), the LSTM variants given by --variants.
+ * NAB (--part nab): the same methods and scores on the NAB cloud metrics in DATA/nab/*.csv
+ * (`timestamp,value`, 5-minute samples, averaged to hourly means by nabSeries.ts), last 48 hours
+ * held out, plus the MASE of each method per series.
  *
- * Options: --data DIR (default ../shared/data; the accuracy part is skipped with a message when
- *          the file is absent) --limit N (series, evenly spaced over the 414; default 24)
+ * Options: --data DIR (default ../shared/data; the accuracy and NAB parts are skipped with a message
+ *          when their files are absent) --limit N (series, evenly spaced: over the 414 M4 series,
+ *          default 24; over the NAB files, default all)
  *          --variants decomposed,raw,direct --backend wasm|cpu --series N
- *          --part speed|chromium|accuracy|all (chromium needs `npm run build` first; see lstmChromium.ts)
+ *          --part speed|chromium|accuracy|nab|all (chromium needs `npm run build` first; see lstmChromium.ts)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { seededRandom } from '../src/engine/stats/seededRandom';
@@ -34,6 +38,7 @@ import { makeWindows } from '../src/models/lstm/windows';
 import { refreshLstm } from '../src/runtime/lstmRefresh';
 import { createMemoryWeightStore } from '../src/runtime/weightStore';
 import { chromiumRuns } from './lstmChromium';
+import { NabHourly, readNabHourly } from './nabSeries';
 import { benchListOption, benchOption } from './support/args';
 import { fmt, markdownTable } from './support/markdownTable';
 import { median } from './support/stats';
@@ -147,11 +152,15 @@ function readM4(path: string): Array<{ id: string; values: number[] }> {
     });
 }
 
-/** M4 sMAPE (percent) over the horizon. */
+/**
+ * M4 sMAPE (percent) over the horizon. A point where actual and forecast are both 0 adds 0 (M4 has
+ * no zeros; NAB's disk-write series has), not 0/0.
+ */
 function smape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < actual.length; k++) {
-    s += (2 * Math.abs(actual[k] - forecast[k])) / (Math.abs(actual[k]) + Math.abs(forecast[k]));
+    const d = Math.abs(actual[k]) + Math.abs(forecast[k]);
+    s += d === 0 ? 0 : (2 * Math.abs(actual[k] - forecast[k])) / d;
   }
   return (100 * s) / actual.length;
 }
@@ -176,6 +185,8 @@ interface MethodScore {
   inside: number;
   banded: number;
   seconds: number[];
+  /** Series on which the method gave no forecast (scored as seasonal naive). */
+  failed: string[];
 }
 
 type Method = (
@@ -185,7 +196,7 @@ type Method = (
 function statisticalMethod(model: 'linear' | 'seasonal'): Method {
   return async (train) => {
     const r = forecastSeries(
-      { name: 'm4', labels: {}, times: train.map((_, i) => T0 + i * HOUR), values: train },
+      { name: 'bench', labels: {}, times: train.map((_, i) => T0 + i * HOUR), values: train },
       { model, horizon: String(H), confidence: 0.95 }
     );
     return r.forecast ? { point: r.forecast.point, lower: r.forecast.lower, upper: r.forecast.upper } : null;
@@ -206,15 +217,8 @@ const seasonalNaive: Method = async (train) => ({
   point: Array.from({ length: H }, (_, k) => train[train.length - M + (k % M)]),
 });
 
-async function accuracy(dataDir: string, limit: number, variants: string[], config: Partial<LstmConfig>) {
-  const path = join(dataDir, 'm4-hourly', 'Hourly-train.csv');
-  if (!existsSync(path)) {
-    out(`\nM4 accuracy skipped: ${path} not found (pass --data DIR holding m4-hourly/Hourly-train.csv).`);
-    return;
-  }
-  const rows = readM4(path);
-  const pick = Math.min(limit, rows.length);
-  const chosen = Array.from({ length: pick }, (_, i) => rows[Math.floor((i * rows.length) / pick)]);
+/** Seasonal naive, Trendcast linear and seasonal, then the LSTM variants asked for. */
+function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array<[string, Method]> {
   const methods: Array<[string, Method]> = [
     ['seasonal naive (m = 24)', seasonalNaive],
     ['Trendcast linear', statisticalMethod('linear')],
@@ -234,11 +238,26 @@ async function accuracy(dataDir: string, limit: number, variants: string[], conf
       lstmMethod(variantConfig[v]),
     ]);
   }
+  return methods;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+/**
+ * Scores every method on every series with the last H points held out, prints the markdown table
+ * (sMAPE, MASE with m = 24, wins over seasonal naive, band coverage, time) and returns the scores
+ * (in series order) for callers that print more.
+ */
+async function scoreAccuracy(
+  title: string,
+  series: Array<{ id: string; values: number[] }>,
+  methods: Array<[string, Method]>
+): Promise<Map<string, MethodScore>> {
   const scores = new Map<string, MethodScore>(
-    methods.map(([name]) => [name, { smape: [], mase: [], inside: 0, banded: 0, seconds: [] }])
+    methods.map(([name]) => [name, { smape: [], mase: [], inside: 0, banded: 0, seconds: [], failed: [] }])
   );
   const beats = new Map<string, number>();
-  for (const [i, row] of chosen.entries()) {
+  for (const [i, row] of series.entries()) {
     const train = row.values.slice(0, row.values.length - H);
     const actual = row.values.slice(row.values.length - H);
     const naiveSmape = smape(actual, (await seasonalNaive(train))!.point);
@@ -249,6 +268,9 @@ async function accuracy(dataDir: string, limit: number, variants: string[], conf
       const s = scores.get(name)!;
       // A method without a forecast scores as seasonal naive would (M4 would count it as missing).
       const point = f ? f.point : (await seasonalNaive(train))!.point;
+      if (!f) {
+        s.failed.push(row.id);
+      }
       s.smape.push(smape(actual, point));
       s.mase.push(mase(train, actual, point, M));
       s.seconds.push(seconds);
@@ -262,13 +284,10 @@ async function accuracy(dataDir: string, limit: number, variants: string[], conf
         }
       }
     }
-    process.stderr.write(`\r${i + 1}/${chosen.length} ${row.id}   `);
+    process.stderr.write(`\r${i + 1}/${series.length} ${row.id}   `);
   }
   process.stderr.write('\n');
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-  out(
-    `\n### Accuracy on M4 Hourly (${chosen.length} of ${rows.length} series, evenly spaced; last ${H} points held out)\n`
-  );
+  out(`\n### ${title}\n`);
   out(
     markdownTable(
       ['method', 'sMAPE %', 'MASE', 'sMAPE below seasonal naive', '95% band coverage', 's per series'],
@@ -278,11 +297,80 @@ async function accuracy(dataDir: string, limit: number, variants: string[], conf
           name,
           fmt(mean(s.smape), 2),
           fmt(mean(s.mase), 3),
-          `${beats.get(name) ?? 0} / ${chosen.length}`,
+          `${beats.get(name) ?? 0} / ${series.length}`,
           s.banded ? `${fmt((100 * s.inside) / s.banded, 1)}%` : '–',
           fmt(mean(s.seconds), 2),
         ];
       })
+    )
+  );
+  for (const [name] of methods) {
+    const failed = scores.get(name)!.failed;
+    if (failed.length > 0) {
+      out(`\n${name}: no forecast on ${failed.join(', ')} (scored as seasonal naive there).`);
+    }
+  }
+  return scores;
+}
+
+async function accuracy(dataDir: string, limit: number, variants: string[], config: Partial<LstmConfig>) {
+  const path = join(dataDir, 'm4-hourly', 'Hourly-train.csv');
+  if (!existsSync(path)) {
+    out(`\nM4 accuracy skipped: ${path} not found (pass --data DIR holding m4-hourly/Hourly-train.csv).`);
+    return;
+  }
+  const rows = readM4(path);
+  const pick = Math.min(limit, rows.length);
+  const chosen = Array.from({ length: pick }, (_, i) => rows[Math.floor((i * rows.length) / pick)]);
+  await scoreAccuracy(
+    `Accuracy on M4 Hourly (${chosen.length} of ${rows.length} series, evenly spaced; last ${H} points held out)`,
+    chosen,
+    accuracyMethods(variants, config)
+  );
+}
+
+/**
+ * The same comparison on the NAB cloud metrics in DIR/nab (5-minute data averaged to hourly
+ * means, see nabSeries.ts), then the MASE of each method per series.
+ */
+async function nabAccuracy(dataDir: string, limit: number, variants: string[], config: Partial<LstmConfig>) {
+  const dir = join(dataDir, 'nab');
+  if (!existsSync(dir)) {
+    out(`\nNAB accuracy skipped: ${dir} not found (pass --data DIR holding nab/*.csv).`);
+    return;
+  }
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
+  const all = files
+    .map((f) => readNabHourly(join(dir, f), f.replace(/\.csv$/, '')))
+    .filter((s): s is NabHourly => s !== null && s.values.length > H + M);
+  if (all.length === 0) {
+    out(`\nNAB accuracy skipped: no usable series in ${dir} (each needs more than ${H + M} hourly points).`);
+    return;
+  }
+  const pick = Math.min(limit, all.length);
+  const chosen = Array.from({ length: pick }, (_, i) => all[Math.floor((i * all.length) / pick)]);
+  const methods = accuracyMethods(variants, config);
+  const scores = await scoreAccuracy(
+    `Accuracy on NAB (${chosen.length} of ${files.length} files; hourly means; last ${H} hours held out)`,
+    chosen,
+    methods
+  );
+  out(
+    '\nMASE / sMAPE % per series (hours: hourly points, in brackets how many interpolated; * no forecast, seasonal naive scored):\n'
+  );
+  out(
+    markdownTable(
+      ['series', 'hours', ...methods.map(([name]) => name.replace(/ \(.*\)$/, ''))],
+      chosen.map((s, i) => [
+        `${s.id}`,
+        s.filled > 0 ? `${s.values.length} (${s.filled})` : String(s.values.length),
+        ...methods.map(
+          ([name]) =>
+            `${fmt(scores.get(name)!.mase[i], 2)} / ${fmt(scores.get(name)!.smape[i], 1)}${scores.get(name)!.failed.includes(s.id) ? '*' : ''}`
+        ),
+      ])
     )
   );
 }
@@ -363,6 +451,10 @@ async function main(argv: string[]): Promise<void> {
   if (part === 'accuracy' || part === 'all') {
     await loadTf({ backend });
     await accuracy(dataDir, limit, variants, config);
+  }
+  if (part === 'nab' || part === 'all') {
+    await loadTf({ backend });
+    await nabAccuracy(dataDir, Math.max(1, Number(benchOption(argv, 'limit', '1000'))), variants, config);
   }
 }
 
