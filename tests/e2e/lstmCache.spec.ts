@@ -1,0 +1,200 @@
+/**
+ * End to end: the LSTM weight cache round-trips through headless Chromium's real IndexedDB, through
+ * the BUILT plugin (dist/module.js, its lazy lstm-client chunk and the lstm-worker it starts). The
+ * panel (model 'lstm', the panel's default training: 3 networks × 20 epochs) trains cold on a
+ * generated 14-day hourly series with a daily cycle, stores the weights, and after a page reload in
+ * the same browser profile forecasts from the cached weights without training.
+ */
+import type { Page } from 'playwright-core';
+
+import { TEST_IDS } from '../../src/panel/constants';
+import type { FrameJSON } from '../support/hostPage/hostPageConfig';
+import { HostPage, startHostPage } from '../support/hostPage/server';
+import { LaunchedChromium, launchChromium } from './browser';
+import { openHostPage } from './hostPageSession';
+
+const HOUR_MS = 3_600_000;
+const DAYS = 14;
+// A fixed end (not now): the reloaded page must get exactly the same points, or it would fine-tune.
+const END = Date.UTC(2026, 10, 1);
+/** IndexedDB database of the browser weight store (src/runtime/indexedDbWeightStore.ts). */
+const DB_NAME = 'trendcast-lstm';
+/** Cold training of 3 small networks on 336 points takes a few seconds in Chromium; room to spare. */
+const TRAIN_TIMEOUT_MS = 50_000;
+
+/** Deterministic uniform noise in [-0.5, 0.5) (mulberry32), so the spec's data never changes. */
+function noise(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
+  };
+}
+
+/** One frame: 14 days hourly, 50 ± 10 daily cycle + slow rise + noise; far below the 90/100 thresholds. */
+function seasonalFrame(): FrameJSON {
+  const n = DAYS * 24;
+  const rnd = noise(7);
+  const times: number[] = [];
+  const values: number[] = [];
+  for (let i = 0; i < n; i++) {
+    times.push(END - (n - 1 - i) * HOUR_MS);
+    values.push(50 + 10 * Math.sin((2 * Math.PI * i) / 24) + 0.01 * i + 2 * rnd());
+  }
+  return {
+    name: 'cpu.mean { host: web1 }',
+    fields: [
+      { name: 'time', type: 'time', values: times },
+      { name: 'mean', type: 'number', values, labels: { host: 'web1' } },
+    ],
+  };
+}
+
+/**
+ * Installed before every document of the page: records whether the LSTM progress bar (shown only
+ * while a network trains or fine-tunes) ever appeared, in `window.__sawLstmProgress`.
+ */
+function watchProgressBar(testId: string): void {
+  const w = window as unknown as { __sawLstmProgress?: boolean };
+  w.__sawLstmProgress = false;
+  const check = () => {
+    if (document.querySelector(`[data-testid="${testId}"]`)) {
+      w.__sawLstmProgress = true;
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+/**
+ * Waits until the panel's LSTM run is over: a status line and "Retrain now" (shown only while no
+ * job runs) are both there at the same moment. Returns the status line's text.
+ */
+async function waitForLstmIdle(page: Page): Promise<string> {
+  await page.waitForFunction(
+    (ids: { status: string; retrain: string }) =>
+      document.querySelector(`[data-testid="${ids.status}"]`) !== null &&
+      document.querySelector(`[data-testid="${ids.retrain}"]`) !== null,
+    { status: TEST_IDS.lstmStatus, retrain: TEST_IDS.lstmRetrain },
+    { timeout: TRAIN_TIMEOUT_MS }
+  );
+  return (await page.getByTestId(TEST_IDS.panel).getByTestId(TEST_IDS.lstmStatus).textContent()) ?? '';
+}
+
+interface StoredEntry {
+  key: string;
+  bytes: number;
+  blobBytes: number;
+}
+
+/** The weight store's entries as the page's IndexedDB holds them (meta + blobs object stores). */
+async function readWeightStore(page: Page): Promise<StoredEntry[]> {
+  return page.evaluate(async (dbName: string) => {
+    const exists = (await indexedDB.databases()).some((d) => d.name === dbName);
+    if (!exists) {
+      return [];
+    }
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(dbName);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const all = <T>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = db.transaction(store, 'readonly').objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as T[]);
+        req.onerror = () => reject(req.error);
+      });
+    const metas = await all<{ key: string; bytes: number }>('meta');
+    const blobs = await all<{ key: string; data: ArrayBuffer | ArrayBufferView | Blob }>('blobs');
+    db.close();
+    const size = (d: ArrayBuffer | ArrayBufferView | Blob | undefined) =>
+      d === undefined ? -1 : d instanceof Blob ? d.size : d.byteLength;
+    return metas.map((m) => ({
+      key: m.key,
+      bytes: m.bytes,
+      blobBytes: size(blobs.find((b) => b.key === m.key)?.data),
+    }));
+  }, DB_NAME);
+}
+
+describe('LSTM weight cache in headless Chromium IndexedDB, through the built plugin', () => {
+  let browser: LaunchedChromium | undefined;
+  let host: HostPage | undefined;
+
+  beforeAll(async () => {
+    host = await startHostPage({
+      timeZone: 'UTC',
+      panels: [{ title: 'CPU (LSTM)', frames: [seasonalFrame()], options: { model: 'lstm', horizon: '2d' } }],
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('trains cold and stores the weights, then forecasts from IndexedDB after a reload without training', async () => {
+    const page = await browser!.newPage();
+    await page.addInitScript(watchProgressBar, TEST_IDS.lstmProgress);
+    const load = await openHostPage(page, host!.url);
+    expect(load.errors).toEqual([]);
+    expect(load.failedRequests).toEqual([]);
+    expect(load.consoleErrors).toEqual([]);
+    const panel = page.getByTestId(TEST_IDS.panel);
+
+    // Nothing cached in a fresh profile: a cold training, with its progress bar.
+    const cold = await waitForLstmIdle(page);
+    expect(cold).toContain('host=web1');
+    expect(cold).toContain('trained now');
+    expect(cold).toContain(`on ${DAYS * 24} points`);
+    expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
+      true
+    );
+    await expect(panel.getByTestId(TEST_IDS.forecastLine).count()).resolves.toBe(1);
+    const coldPath = (await panel.getByTestId(TEST_IDS.forecastLine).getAttribute('d')) ?? '';
+    expect(coldPath.length).toBeGreaterThan(20);
+
+    // The worker wrote one entry for this dashboard / panel / series into the page's IndexedDB.
+    const stored = await readWeightStore(page);
+    expect(stored).toHaveLength(1);
+    expect(stored[0].key).toMatch(/^trendcast-lstm\|/);
+    expect(stored[0].key).toContain('|dashboard=unsaved|');
+    expect(stored[0].key).toContain('host=web1');
+    expect(stored[0].bytes).toBeGreaterThan(1000);
+    expect(stored[0].blobBytes).toBe(stored[0].bytes);
+
+    // Same profile, same origin, same points: the reloaded page reads the weights back and trains nothing.
+    await page.reload();
+    await page.waitForFunction(
+      () => window.__TRENDCAST_READY__ === true || (window.__TRENDCAST_ERRORS__ ?? []).length > 0,
+      null,
+      { timeout: 60_000 }
+    );
+    expect(await page.evaluate(() => window.__TRENDCAST_ERRORS__ ?? [])).toEqual([]);
+    const warm = await waitForLstmIdle(page);
+    expect(warm).toContain('host=web1');
+    expect(warm).toContain('from cached weights');
+    expect(warm).not.toContain('trained now');
+    expect(warm).not.toContain('fine-tuned');
+    // The status is the stored model's: same training time and points as the cold run.
+    const trainedAt = /trained (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) on (\d+) points/;
+    expect(warm.match(trainedAt)?.slice(1)).toEqual(cold.match(trainedAt)?.slice(1));
+    expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
+      false
+    );
+    // The cache outcome itself is in the expandable details.
+    await panel.getByTestId(TEST_IDS.lstmStatus).getByRole('button', { name: 'losses' }).click();
+    await expect(panel.getByTestId(TEST_IDS.lstmStatus).textContent()).resolves.toContain('cache hit');
+    // The forecast line is drawn from the cached weights: the same line as the freshly trained model's.
+    await expect(panel.getByTestId(TEST_IDS.forecastLine).count()).resolves.toBe(1);
+    expect(await panel.getByTestId(TEST_IDS.forecastLine).getAttribute('d')).toBe(coldPath);
+    // Still one entry (an unchanged cached refresh does not write a second one).
+    const after = await readWeightStore(page);
+    expect(after.map((e) => e.key)).toEqual(stored.map((e) => e.key));
+    await page.close();
+  });
+});
