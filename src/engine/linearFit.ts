@@ -152,7 +152,8 @@ function finish(n: number, xMean: number, yMean: number, sxx: number, syy: numbe
   // A single x value (n = 1, or all pairs at one x) has no slope.
   const slope = sxx > 0 ? sxy / sxx : NaN;
   const intercept = yMean - slope * xMean;
-  const r = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+  // √Sxx·√Syy rather than √(Sxx·Syy): the product overflows on large sums.
+  const r = sxx > 0 && syy > 0 ? sxy / (Math.sqrt(sxx) * Math.sqrt(syy)) : NaN;
   // SSE = Syy − Sxy²/Sxx, clamped at 0 against rounding.
   const sse = sxx > 0 ? Math.max(0, syy - (sxy * sxy) / sxx) : NaN;
   const residualSd = n > 2 ? Math.sqrt(sse / (n - 2)) : NaN;

@@ -9,6 +9,7 @@
  * This equals the usual t-test with t = r√((n−2)/(1−r²)) and n − 2 degrees of freedom.
  */
 
+import { linearFit } from '../linearFit';
 import { regularizedIncompleteBeta } from '../specialFunctions';
 
 export interface PearsonResult {
@@ -25,37 +26,13 @@ export interface PearsonResult {
  * Preconditions: none; lengths may differ (the shorter one decides).
  */
 export function pearson(a: ArrayLike<number>, b: ArrayLike<number>): PearsonResult {
-  const len = Math.min(a.length, b.length);
-  let n = 0;
-  let am = 0;
-  let bm = 0;
-  for (let i = 0; i < len; i++) {
-    if (Number.isFinite(a[i]) && Number.isFinite(b[i])) {
-      n++;
-      am += (a[i] - am) / n;
-      bm += (b[i] - bm) / n;
-    }
-  }
-  if (n < 2) {
+  // The same centred sums as the least-squares fit of b on a: its r is Pearson's.
+  const { n, r } = linearFit(a, b);
+  if (n < 2 || Number.isNaN(r)) {
     return { n, r: NaN, pValue: NaN };
   }
-  let saa = 0;
-  let sbb = 0;
-  let sab = 0;
-  for (let i = 0; i < len; i++) {
-    if (Number.isFinite(a[i]) && Number.isFinite(b[i])) {
-      const da = a[i] - am;
-      const db = b[i] - bm;
-      saa += da * da;
-      sbb += db * db;
-      sab += da * db;
-    }
-  }
-  if (!(saa > 0) || !(sbb > 0)) {
-    return { n, r: NaN, pValue: NaN };
-  }
-  const r = Math.max(-1, Math.min(1, sab / (Math.sqrt(saa) * Math.sqrt(sbb))));
-  return { n, r, pValue: pearsonPValue(r, n) };
+  const clipped = Math.max(-1, Math.min(1, r));
+  return { n, r: clipped, pValue: pearsonPValue(clipped, n) };
 }
 
 /**
