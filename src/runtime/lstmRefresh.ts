@@ -15,7 +15,7 @@ import { driftExceeds, DriftMeasure, measureDrift } from '../models/lstm/lstmDri
 import { bandSdAt } from '../models/lstm/lstmForecaster';
 import { lstmFittedModel } from '../models/lstm/lstmModel';
 import { decodeSnapshot, encodeSnapshot } from '../models/lstm/lstmSnapshot';
-import { LstmState } from '../models/lstm/lstmState';
+import { HeldOutScore, LstmState } from '../models/lstm/lstmState';
 import { fineTuneLstm, LstmHooks, newRowsSince, stateFitsSeries, trainLstm } from '../models/lstm/lstmTraining';
 import { FittedModel, isProblem } from '../models/types';
 import { WeightStore } from './weightStore';
@@ -48,6 +48,8 @@ export interface LstmStatus {
   period: number | null;
   lookBack: number;
   variant: 'decomposed' | 'raw';
+  /** Held-out error of the last cold training (MAPE/MASE on the held-back last horizon). */
+  backtest: HeldOutScore | null;
 }
 
 export interface LstmRefreshInput {
@@ -102,6 +104,7 @@ function statusOf(
     period: state.period,
     lookBack: state.lookBack,
     variant: state.variant,
+    backtest: state.backtest,
   };
 }
 

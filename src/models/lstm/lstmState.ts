@@ -33,6 +33,28 @@ export interface StoredForecast {
   values: number[];
 }
 
+/**
+ * Error of a forecast made by a model that never saw the points it is scored on: the cold training
+ * first learns the series without its last `horizon` rows, forecasts them, is scored here, and
+ * only then learns them (as a fine-tune does). M4 definitions; percentages in %.
+ */
+export interface HeldOutScore {
+  /** Rows held back and forecast. */
+  horizon: number;
+  /** Rows scored (finite actual and forecast). */
+  points: number;
+  /** Mean |e| / |y| in %; null when an actual value is 0 (undefined). */
+  mape: number | null;
+  /** Mean 2|e| / (|y| + |ŷ|) in % (a point where both are 0 counts 0). */
+  smape: number;
+  /** Mean |e| over the in-sample mean |y[t] − y[t−m]|; null when that scale is 0. */
+  mase: number | null;
+  /** The same MASE for the seasonal naive forecast over the same rows: the bar to beat. */
+  naiveMase: number | null;
+  /** m of the MASE scale and the seasonal naive (the period, 1 without one). */
+  seasonality: number;
+}
+
 export interface LstmState {
   engineVersion: string;
   config: LstmConfig;
@@ -63,4 +85,6 @@ export interface LstmState {
   drift: number | null;
   /** Backend tfjs trained on ('wasm' | 'cpu'). */
   backend: string;
+  /** Held-out score of the last cold training (null when the series was too short to hold any back). */
+  backtest: HeldOutScore | null;
 }

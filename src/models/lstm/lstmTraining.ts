@@ -192,6 +192,7 @@ export async function trainLstm(
     lastForecast: null,
     drift: null,
     backend: rt.backend,
+    backtest: null,
   };
   return withErrorProfile(state, p);
 }
