@@ -1,4 +1,5 @@
 import { ThresholdDirection } from '../engine/crossings';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm/lstmConfig';
 import { MODEL_CHOICES, ModelChoice } from '../models/types';
 
 export interface ForecastArgs {
@@ -14,6 +15,16 @@ export interface ForecastArgs {
   cacheDir: string;
   /** LSTM: ignore cached weights and train from scratch. */
   retrain: boolean;
+  /** LSTM: look-back in steps (0 = the seasonal period); absent = default. */
+  lookBack?: number;
+  /** LSTM: epochs of a cold training; absent = default. */
+  epochs?: number;
+  /** LSTM: epochs of a fine-tune; absent = default. */
+  fineTuneEpochs?: number;
+  /** LSTM: relative drift limit; absent = default. */
+  driftLimit?: number;
+  /** LSTM: drift limit in the series' units; absent = off. */
+  driftAbs?: number;
 }
 
 export class UsageError extends Error {}
@@ -32,7 +43,38 @@ export const USAGE = `usage: trendcast forecast --input FILE.csv|- [options]
   --cache-dir DIR    lstm: keep trained weights in DIR between runs; later runs forecast from
                      them and fine-tune on the new points only (retrain when the forecast drifts)
   --retrain          lstm: ignore the cached weights and train from scratch
+  --look-back N      lstm: steps of history per prediction; 0 = the seasonal period
+                     (default ${DEFAULT_LSTM_CONFIG.lookBack})
+  --epochs N         lstm: epochs of a training from scratch, per network (default ${DEFAULT_LSTM_CONFIG.epochs})
+  --fine-tune-epochs N
+                     lstm: epochs of the fine-tune on new points; 0 = none (default ${DEFAULT_LSTM_CONFIG.fineTuneEpochs})
+  --drift-limit X    lstm: retrain when mean |actual - previous forecast| / the model's own error
+                     sd at that step exceeds X (about 0.8 for a model as good as its band says)
+                     (default ${DEFAULT_DRIFT_POLICY.relativeLimit})
+  --drift-abs X      lstm: also retrain when mean |actual - previous forecast| exceeds X, in the
+                     series' units (the seed's Kapacitor rule used 10)    (default: off)
 `;
+
+/**
+ * A whole number ≥ `min` for `flag` (digits only: `1e3`, `2.5` and `-1` are refused), or a
+ * UsageError naming the flag and the value.
+ */
+function wholeNumber(flag: string, v: string, min: number, what: string): number {
+  const n = Number(v);
+  if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min) {
+    throw new UsageError(`${flag} ${v}: must be a whole number ≥ ${min} (${what})`);
+  }
+  return n;
+}
+
+/** A finite number > 0 for `flag`, or a UsageError naming the flag and the value. */
+function positiveNumber(flag: string, v: string, what: string): number {
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || n <= 0) {
+    throw new UsageError(`${flag} ${v}: must be a number > 0 (${what})`);
+  }
+  return n;
+}
 
 /** Parses `forecast` arguments; throws UsageError with a one-line message. */
 export function parseForecastArgs(argv: string[]): ForecastArgs {
@@ -115,6 +157,21 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
         break;
       case '--retrain':
         args.retrain = true;
+        break;
+      case '--look-back':
+        args.lookBack = wholeNumber(name, value(), 0, 'steps; 0 = the seasonal period');
+        break;
+      case '--epochs':
+        args.epochs = wholeNumber(name, value(), 1, 'epochs of a training from scratch');
+        break;
+      case '--fine-tune-epochs':
+        args.fineTuneEpochs = wholeNumber(name, value(), 0, 'epochs of a fine-tune; 0 = none');
+        break;
+      case '--drift-limit':
+        args.driftLimit = positiveNumber(name, value(), 'relative drift, e.g. 2.5');
+        break;
+      case '--drift-abs':
+        args.driftAbs = positiveNumber(name, value(), "drift in the series' units, e.g. 10");
         break;
       default:
         throw new UsageError(`unknown option ${flag}`);

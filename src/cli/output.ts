@@ -1,12 +1,31 @@
 import { SeriesForecast } from '../models/forecastSeries';
+import { LstmStatus } from '../runtime/lstmRefresh';
+import { lstmStatusSummary } from '../runtime/lstmStatusSummary';
 
 const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : new Date(t).toISOString());
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 
-/** The public JSON contract (README "CLI"): times ISO-8601 UTC, null where not reached. */
-export function toJsonOutput(results: SeriesForecast[]) {
+/**
+ * The LSTM status of one series in the JSON output: lstmStatusSummary with its times as ISO-8601
+ * and non-finite numbers as null (JSON has no NaN); null when the model did not get that far.
+ */
+function lstmJson(status: LstmStatus | null) {
+  if (!status) {
+    return null;
+  }
+  const s = lstmStatusSummary(status);
+  const drift = s.drift && { ...s.drift, meanAbsError: num(s.drift.meanAbsError), relative: num(s.drift.relative) };
+  return { ...s, trainedAt: iso(s.trainedAt), fineTunedAt: iso(s.fineTunedAt), drift };
+}
+
+/**
+ * The public JSON contract (README "CLI"): times ISO-8601 UTC, null where not reached. With
+ * `lstm` (the LSTM's status per series, parallel to `results`: `--model lstm`), each series also
+ * has an `lstm` object: action, cache, training, drift and the held-out backtest.
+ */
+export function toJsonOutput(results: SeriesForecast[], lstm?: Array<LstmStatus | null>) {
   return {
-    series: results.map((r) => ({
+    series: results.map((r, i) => ({
       name: r.name,
       model: r.model,
       step: Number.isFinite(r.step) ? r.step / 1000 : null,
@@ -27,6 +46,7 @@ export function toJsonOutput(results: SeriesForecast[]) {
       diagnostics: r.diagnostics,
       notices: r.notices.map((n) => n.message),
       problem: r.problem,
+      ...(lstm ? { lstm: lstmJson(lstm[i] ?? null) } : {}),
     })),
   };
 }

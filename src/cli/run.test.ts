@@ -75,9 +75,16 @@ describe('trendcast forecast', () => {
     [['forecast', '--input', 'a.csv', '--horizon', 'soon'], 'horizon: "soon" is not a duration'],
     [['forecast', '--input', 'missing.csv'], 'cannot read missing.csv'],
     [['predict'], 'unknown command "predict"'],
+    [['forecast', '--input', 'a.csv', '--model', 'lstm', '--look-back', '-24'], '--look-back -24: must be a whole number'],
+    [['forecast', '--input', 'a.csv', '--model', 'lstm', '--epochs', 'ten'], '--epochs ten: must be a whole number'],
+    [['forecast', '--input', 'a.csv', '--fine-tune-epochs', '1.5'], '--fine-tune-epochs 1.5: must be a whole number'],
+    [['forecast', '--input', 'a.csv', '--drift-limit', '-1'], '--drift-limit -1: must be a number > 0'],
+    [['forecast', '--input', 'a.csv', '--drift-abs', 'off'], '--drift-abs off: must be a number > 0'],
   ])('exits 2 on bad usage: %j', (argv, message) => {
     const r = run(argv, { 'a.csv': hourly });
     expect(r.code).toBe(2);
+    expect(r.out).toBe('');
     expect(r.err).toContain(message);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });

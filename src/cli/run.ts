@@ -4,6 +4,8 @@ import { RawSeries } from '../engine/types';
 import { ForecastRequest, forecastSeries, SeriesForecast, validateRequest } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
 import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
+import { LstmStatus } from '../runtime/lstmRefresh';
+import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError } from './args';
 import { InputError, parseSeriesCsv } from './csvInput';
 import { toCsvOutput, toJsonOutput } from './output';
@@ -53,8 +55,19 @@ function parseRun(argv: string[], io: CliIo): Parsed {
   return { args, request, series: parseSeriesCsv(text) };
 }
 
-function print(io: CliIo, args: ForecastArgs, results: SeriesForecast[]): void {
-  io.stdout(args.format === 'csv' ? toCsvOutput(results) : JSON.stringify(toJsonOutput(results), null, 2) + '\n');
+function print(io: CliIo, args: ForecastArgs, results: SeriesForecast[], lstm?: Array<LstmStatus | null>): void {
+  io.stdout(args.format === 'csv' ? toCsvOutput(results) : JSON.stringify(toJsonOutput(results, lstm), null, 2) + '\n');
+}
+
+/** The LSTM flags as the options the panel and the data source save (validated by parseForecastArgs). */
+function lstmOptionsOf(args: ForecastArgs): LstmUserOptions {
+  return {
+    lstmLookBack: args.lookBack,
+    lstmEpochs: args.epochs,
+    lstmFineTuneEpochs: args.fineTuneEpochs,
+    lstmDriftLimit: args.driftLimit,
+    lstmDriftAbsoluteLimit: args.driftAbs,
+  };
 }
 
 function failure(io: CliIo, e: unknown): number {
@@ -87,6 +100,9 @@ export function runCli(argv: string[], io: CliIo): number {
  * The CLI for every model, the LSTM included (what `trendcast` runs). With `--cache-dir DIR` the
  * LSTM's weights persist in DIR (one file per series), keyed by the input path and the series, so
  * a scheduled job keeps its models warm between runs as the seed's retraining script did.
+ * `--look-back`, `--epochs`, `--fine-tune-epochs` set the model's configuration (another one is
+ * another cache entry), `--drift-limit` / `--drift-abs` its drift policy. With `--model lstm` each
+ * JSON series has an `lstm` object: the model's status with its held-out backtest.
  */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -99,12 +115,16 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       store: args.cacheDir ? createFileWeightStore(args.cacheDir) : null,
       dashboardUid: 'cli',
       panelId: args.input === '-' ? 'stdin' : basename(args.input),
+      config: lstmConfigFromOptions(lstmOptionsOf(args)),
+      drift: driftPolicyFromOptions(lstmOptionsOf(args)),
       forceRetrain: args.retrain,
     };
     const results: SeriesForecast[] = [];
+    const statuses: Array<LstmStatus | null> = [];
     for (const s of series) {
       const out = await forecastSeriesAsync(s, request, lstm);
       const status = out.lstm;
+      statuses.push(status);
       if (status) {
         // The model's status travels in the diagnostics (JSON output), as the panel shows it.
         out.result.diagnostics = {
@@ -116,7 +136,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       }
       results.push(out.result);
     }
-    print(io, args, results);
+    print(io, args, results, request.model === 'lstm' ? statuses : undefined);
     return 0;
   } catch (e) {
     return failure(io, e);

@@ -61,6 +61,39 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
     }
   });
 
+  it('passes --look-back, --epochs and the drift limits to the model; the lstm object reports them', async () => {
+    const argv = ['forecast', '--input', 'cpu.csv', '--model', 'lstm', '--horizon', '6'];
+    const flags = [
+      '--look-back',
+      '12',
+      '--epochs',
+      '2',
+      '--fine-tune-epochs',
+      '1',
+      '--drift-limit',
+      '3',
+      '--drift-abs',
+      '10',
+    ];
+    const r = await run([...argv, ...flags], { 'cpu.csv': csv(4) });
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.out).series[0];
+    expect(s.diagnostics).toMatchObject({ lookBack: 12, lstmAction: 'cold-train' });
+    expect(s.lstm).toMatchObject({
+      action: 'cold-train',
+      cache: 'disabled',
+      trainedPoints: 96,
+      lookBack: 12,
+      drift: null,
+      driftLimit: { relativeLimit: 3, absoluteLimit: 10 },
+    });
+    // Filled in by the cold training; null only when the series is too short to hold a horizon back.
+    expect(s.lstm).toHaveProperty('backtest');
+    const plain = JSON.parse((await run(argv, { 'cpu.csv': csv(4) })).out).series[0];
+    expect(plain.lstm).toMatchObject({ lookBack: 24, driftLimit: { relativeLimit: 2.5, absoluteLimit: null } });
+  });
+
   it('without --cache-dir trains every time; the sync runner refuses lstm with a clear problem', async () => {
     const r = await run(['forecast', '--input', 'cpu.csv', '--model', 'lstm', '--horizon', '6'], { 'cpu.csv': csv(4) });
     expect(JSON.parse(r.out).series[0].diagnostics).toMatchObject({ lstmAction: 'cold-train', lstmCache: 'disabled' });

@@ -55,7 +55,8 @@ function recordingRunner(store: WeightStore) {
     where: 'main-thread',
     async run(job, hooks): Promise<AsyncSeriesForecast> {
       jobs.push(job);
-      const out = await runLstmJob({ ...job, config: SMALL }, store, hooks);
+      // The query's own settings (look-back) stay; the small network's keep the test fast.
+      const out = await runLstmJob({ ...job, config: { ...job.config, ...SMALL } }, store, hooks);
       actions.push(out.lstm?.action ?? null);
       return out;
     },
@@ -147,6 +148,52 @@ describe('DataSource.query with the LSTM model', () => {
     expect(rec.actions.slice(4)).toEqual(['cold-train', 'cold-train']);
     expect((await store.list()).map((e) => e.key).filter((k) => k.includes('|panel=8/A|'))).toHaveLength(2);
     expect(loads()).toBe(3);
+  });
+
+  it("passes the query's LSTM options to each job and reports the model status in meta.custom.lstm", async () => {
+    const { ds, rec } = setup();
+    const options = {
+      lstmLookBack: 12,
+      lstmEpochs: 5,
+      lstmFineTuneEpochs: 0,
+      lstmDriftLimit: 3,
+      lstmDriftAbsoluteLimit: 10,
+    };
+    const resp = await run(ds, [target(options)], 7);
+    expect(resp.state).toBe(LoadingState.Done);
+    expect(rec.jobs.map((j) => [j.config, j.drift])).toEqual([
+      [
+        { lookBack: 12, epochs: 5, fineTuneEpochs: 0 },
+        { relativeLimit: 3, absoluteLimit: 10 },
+      ],
+      [
+        { lookBack: 12, epochs: 5, fineTuneEpochs: 0 },
+        { relativeLimit: 3, absoluteLimit: 10 },
+      ],
+    ]);
+    const frames = (resp.data as DataFrame[]).filter((f) => f.name?.endsWith(' forecast'));
+    expect(frames).toHaveLength(2);
+    for (const f of frames) {
+      const lstm = f.meta?.custom?.lstm;
+      expect(lstm).toMatchObject({
+        action: 'cold-train',
+        cache: 'miss',
+        trainedPoints: N,
+        lookBack: 12,
+        drift: null,
+        driftLimit: { relativeLimit: 3, absoluteLimit: 10 },
+      });
+      // Filled in by the cold training; null only for a series too short to hold a horizon back.
+      expect(lstm).toHaveProperty('backtest');
+      expect(lstm).not.toHaveProperty('losses');
+    }
+
+    // Invalid options (hand-edited JSON) mean the defaults: nothing set, the default drift policy.
+    await run(ds, [target({ lstmLookBack: -5, lstmEpochs: 'x' as unknown as number, lstmDriftLimit: 0 })], 9);
+    expect(rec.jobs.slice(2).map((j) => [j.config, j.drift])).toEqual([
+      [{}, { relativeLimit: 2.5, absoluteLimit: null }],
+      [{}, { relativeLimit: 2.5, absoluteLimit: null }],
+    ]);
   });
 
   it('runs the other models without loading the runner, with the same frames as before', async () => {

@@ -5,4 +5,5 @@ export const TEST_IDS = {
   innerQuery: 'trendcast-ds-inner-query',
   horizon: 'trendcast-ds-horizon',
   thresholds: 'trendcast-ds-thresholds',
+  lstmOptions: 'trendcast-ds-lstm-options',
 } as const;

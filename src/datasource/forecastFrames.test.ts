@@ -4,6 +4,7 @@
 import { FieldMatcherID, fieldMatchers, FieldType, getFieldDisplayName } from '@grafana/data';
 
 import { forecastSeries } from '../models/forecastSeries';
+import { LstmStatus } from '../runtime/lstmRefresh';
 import { PanelSeries } from '../common/framesToSeries';
 import { crossingsFrame, forecastFrame, forecastNames, timeLeftSeconds } from './forecastFrames';
 
@@ -134,6 +135,62 @@ describe('crossingsFrame', () => {
     const s = { ...line('db1'), labels: { status: 'prod' }, name: 'status=prod' };
     const f = crossingsFrame([{ series: s, result: forecastSeries(s, request) }], now, 'A');
     expect(f.fields.map((x) => x.name)).toContain('label_status');
+  });
+});
+
+describe('forecastFrame with an LSTM status', () => {
+  const series = line('db1');
+  const result = forecastSeries(series, { model: 'linear', horizon: '4h', thresholds: [] });
+  const status: LstmStatus = {
+    action: 'cold-train',
+    cache: 'miss',
+    cacheNote: null,
+    storeKind: 'memory',
+    trainedAt: T0,
+    trainedPoints: 10,
+    fineTunedAt: null,
+    fineTunedPoints: 0,
+    fineTunes: 0,
+    drift: null,
+    driftLimit: { relativeLimit: 2.5, absoluteLimit: null },
+    losses: { raw: [0.2, 0.1] },
+    fineTuneLosses: {},
+    backend: 'cpu',
+    period: null,
+    lookBack: 24,
+    variant: 'raw',
+    backtest: { horizon: 4, points: 4, mape: 1.25, smape: 1.2, mase: 0.5, naiveMase: 1, seasonality: 1 },
+  };
+
+  it('carries the status summary with the held-out backtest in meta.custom.lstm', () => {
+    const frame = forecastFrame(series, result, 'A', status);
+    expect(frame.meta?.custom?.lstm).toEqual({
+      action: 'cold-train',
+      cache: 'miss',
+      cacheNote: null,
+      trainedAt: T0,
+      trainedPoints: 10,
+      fineTunedAt: null,
+      fineTunedPoints: 0,
+      drift: null,
+      driftLimit: { relativeLimit: 2.5, absoluteLimit: null },
+      period: null,
+      lookBack: 24,
+      variant: 'raw',
+      backtest: { horizon: 4, points: 4, mape: 1.25, smape: 1.2, mase: 0.5, naiveMase: 1, seasonality: 1 },
+    });
+    expect(frame.meta?.notices).toBeUndefined();
+  });
+
+  it('keeps the notices next to it, and backtest null when nothing was held back', () => {
+    const problem = { ...result, problem: { code: 'too-few-points' as const, message: 'too short' } };
+    const frame = forecastFrame(series, problem, 'A', { ...status, backtest: null });
+    expect(frame.meta?.notices?.map((n) => n.text)).toEqual(['host=db1: no forecast: too short']);
+    expect(frame.meta?.custom?.lstm.backtest).toBeNull();
+  });
+
+  it('has no meta without a status or notices', () => {
+    expect(forecastFrame(series, result, 'A').meta).toBeUndefined();
   });
 });
 

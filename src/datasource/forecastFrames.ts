@@ -1,7 +1,9 @@
-import { createDataFrame, DataFrame, Field, FieldType, QueryResultMetaNotice } from '@grafana/data';
+import { createDataFrame, DataFrame, Field, FieldType, QueryResultMeta, QueryResultMetaNotice } from '@grafana/data';
 
 import { SeriesForecast } from '../models/forecastSeries';
 import { PanelSeries } from '../common/framesToSeries';
+import { LstmStatus } from '../runtime/lstmRefresh';
+import { lstmStatusSummary } from '../runtime/lstmStatusSummary';
 
 /**
  * Display names of a series' forecast fields. Grafana's "fill below to" override names the other
@@ -23,9 +25,16 @@ export function forecastNames(seriesName: string): { frame: string; value: strin
  * with the model's anchor (a band of zero width) so that the forecast line continues the data.
  * Field config suggests the band to Grafana's Time series panel (upper filled down to lower, no
  * band lines, forecast dashed); a dashboard's own overrides win over it.
- * A series that cannot be forecast gives an empty frame whose notice says why.
+ * A series that cannot be forecast gives an empty frame whose notice says why. With an LSTM
+ * status, meta.custom.lstm is its summary (action, cache, training, drift, held-out backtest:
+ * lstmStatusSummary), so a panel or an API user can read the model's state and its backtest error.
  */
-export function forecastFrame(series: PanelSeries, result: SeriesForecast, refId: string): DataFrame {
+export function forecastFrame(
+  series: PanelSeries,
+  result: SeriesForecast,
+  refId: string,
+  lstm: LstmStatus | null = null
+): DataFrame {
   const names = forecastNames(series.name);
   const notices: QueryResultMetaNotice[] = result.notices.map((n) => ({
     severity: 'info',
@@ -62,10 +71,14 @@ export function forecastFrame(series: PanelSeries, result: SeriesForecast, refId
     },
   });
   const hideBandEdge = { lineWidth: 0, hideFrom: { legend: true, tooltip: false, viz: false } };
+  const meta: QueryResultMeta = {
+    ...(notices.length > 0 ? { notices } : {}),
+    ...(lstm ? { custom: { lstm: lstmStatusSummary(lstm) } } : {}),
+  };
   return createDataFrame({
     name: names.frame,
     refId,
-    meta: notices.length > 0 ? { notices } : undefined,
+    meta: Object.keys(meta).length > 0 ? meta : undefined,
     fields: [
       { name: 'Time', type: FieldType.time, values: times, config: {} },
       numberField('value', value, names.value, { lineStyle: { fill: 'dash', dash: [10, 10] } }),

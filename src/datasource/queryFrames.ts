@@ -2,6 +2,7 @@ import { DataFrame } from '@grafana/data';
 
 import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
 import { framesToSeries, PanelSeries } from '../common/framesToSeries';
+import { LstmStatus } from '../runtime/lstmRefresh';
 import { crossingsFrame, forecastFrame } from './forecastFrames';
 import { toForecastRequest } from './queryOptions';
 import { TrendcastQuery } from './types';
@@ -10,6 +11,8 @@ import { TrendcastQuery } from './types';
 export interface SeriesResult {
   series: PanelSeries;
   result: SeriesForecast;
+  /** The LSTM's status after this refresh (LSTM queries only; null when it did not get that far). */
+  lstm?: LstmStatus | null;
 }
 
 /**
@@ -47,7 +50,7 @@ export function assembleQueryFrames(
     out.push(...innerFrames.map((f) => ({ ...f, refId: query.refId })));
   }
   if (query.includeForecast) {
-    out.push(...results.map(({ series, result }) => forecastFrame(series, result, query.refId)));
+    out.push(...results.map(({ series, result, lstm }) => forecastFrame(series, result, query.refId, lstm ?? null)));
   }
   if (query.includeCrossings) {
     out.push(crossingsFrame(results, now, query.refId));

@@ -2,6 +2,7 @@ import { DataFrame } from '@grafana/data';
 
 import { framesToSeries } from '../common/framesToSeries';
 import { jobSeries, LstmRunner } from '../runtime/lstmJobs';
+import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { assembleQueryFrames, needsForecasts, queryFrames, SeriesResult } from './queryFrames';
 import { toForecastRequest } from './queryOptions';
 import { TrendcastQuery } from './types';
@@ -21,7 +22,9 @@ export interface DataSourceLstm {
 /**
  * queryFrames for every model: the LSTM runs each series as one job of `lstm.runner` (trained or
  * refreshed from its cached weights, keyed by dashboard UID + panel id/refId + series, as
- * lstmCacheKey builds it); every other model goes through the synchronous queryFrames, unchanged.
+ * lstmCacheKey builds it) with the query's LSTM options as its configuration and drift policy
+ * (invalid ones mean the defaults); each forecast frame carries the model's status in
+ * meta.custom.lstm. Every other model goes through the synchronous queryFrames, unchanged.
  * Never rejects on bad data (problems are in the forecast frames' notices); a cancelled job leaves
  * its series without a forecast. Precondition: validateQuery(query) is empty.
  */
@@ -36,6 +39,8 @@ export async function queryFramesAsync(
   }
   const runner = await lstm.runner();
   const request = toForecastRequest(query);
+  const config = lstmConfigFromOptions(query);
+  const drift = driftPolicyFromOptions(query);
   const results: SeriesResult[] = [];
   // One job at a time: the worker runs them in turn anyway, and an abort stops the rest.
   for (const series of framesToSeries(innerFrames)) {
@@ -49,10 +54,12 @@ export async function queryFramesAsync(
         dashboardUid: lstm.dashboardUid,
         // Two queries of one panel may return the same series: the refId keeps their models apart.
         panelId: `${lstm.panelId}/${query.refId}`,
+        config,
+        drift,
       },
       { signal: lstm.signal }
     );
-    results.push({ series, result: outcome.result });
+    results.push({ series, result: outcome.result, lstm: outcome.lstm });
   }
   return assembleQueryFrames(innerFrames, query, now, results);
 }

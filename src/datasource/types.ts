@@ -3,6 +3,7 @@ import { DataQuery } from '@grafana/schema';
 
 import { ThresholdDirection } from '../engine/crossings';
 import { ModelChoice } from '../models/types';
+import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
 /** The plugin id, as in plugin.json. */
 export const DATASOURCE_ID = 'trendcast-forecast-datasource';
@@ -16,8 +17,12 @@ export interface TrendcastDataSourceOptions extends DataSourceJsonData {
   innerUid?: string;
 }
 
-/** One Trendcast query: an inner InfluxQL query plus the forecast options the panel has. */
-export interface TrendcastQuery extends DataQuery {
+/**
+ * One Trendcast query: an inner InfluxQL query plus the forecast options the panel has. The
+ * `lstm*` options (LstmUserOptions) are read only with model 'lstm'; they are not in
+ * DEFAULT_QUERY: absent (or invalid) means the LSTM's defaults.
+ */
+export interface TrendcastQuery extends DataQuery, LstmUserOptions {
   /** Raw InfluxQL, with `$timeFilter`, `$__interval` and dashboard variables left for InfluxDB's data source. */
   innerQuery: string;
   model: ModelChoice;

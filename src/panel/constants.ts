@@ -16,4 +16,5 @@ export const TEST_IDS = {
   lstmProgress: 'trendcast-lstm-progress',
   lstmStatus: 'trendcast-lstm-status',
   lstmRetrain: 'trendcast-lstm-retrain',
+  lstmBacktest: 'trendcast-lstm-backtest',
 } as const;

@@ -1,9 +1,13 @@
 import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsArgs } from '@grafana/data';
 
+import { DEFAULT_DRIFT_POLICY } from '../models/lstm/lstmConfig';
 import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
 
 const FORECAST = ['Forecast'];
+const LSTM = ['LSTM'];
 const OVERLAYS = ['Overlays'];
+
+const isLstm = (o: TrendcastOptions) => o.model === 'lstm';
 
 /** Thresholds come from Grafana's standard field config, so the usual thresholds editor works. */
 export const useThresholdsFieldConfig: SetFieldConfigOptionsArgs = {
@@ -73,6 +77,53 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
           { value: 'falling', label: 'Lower limits' },
         ],
       },
+    })
+    .addNumberInput({
+      path: 'lstmLookBack',
+      name: 'Look-back',
+      description: 'Steps of history each prediction sees; 0 = auto (the seasonal period, 24 without one)',
+      category: LSTM,
+      defaultValue: DEFAULT_OPTIONS.lstmLookBack,
+      settings: { min: 0, integer: true, placeholder: 'auto' },
+      showIf: isLstm,
+    })
+    .addNumberInput({
+      path: 'lstmEpochs',
+      name: 'Training epochs',
+      description: 'Epochs of a training from scratch, per network',
+      category: LSTM,
+      defaultValue: DEFAULT_OPTIONS.lstmEpochs,
+      settings: { min: 1, integer: true },
+      showIf: isLstm,
+    })
+    .addNumberInput({
+      path: 'lstmFineTuneEpochs',
+      name: 'Fine-tune epochs',
+      description: 'Epochs of the fine-tune on newly arrived points; 0 keeps the cached weights as they are',
+      category: LSTM,
+      defaultValue: DEFAULT_OPTIONS.lstmFineTuneEpochs,
+      settings: { min: 0, integer: true },
+      showIf: isLstm,
+    })
+    .addNumberInput({
+      path: 'lstmDriftLimit',
+      name: 'Drift limit',
+      description:
+        "Retrain from scratch when the mean |actual − previous forecast| / the model's own error sd at that step " +
+        `exceeds this (about 0.8 for a model as good as its band says; default ${DEFAULT_DRIFT_POLICY.relativeLimit})`,
+      category: LSTM,
+      defaultValue: DEFAULT_OPTIONS.lstmDriftLimit,
+      settings: { min: 0, step: 0.1 },
+      showIf: isLstm,
+    })
+    .addNumberInput({
+      path: 'lstmDriftAbsoluteLimit',
+      name: 'Absolute drift limit',
+      description:
+        "Also retrain when the mean |actual − previous forecast| exceeds this, in the series' units (e.g. 10); empty = off",
+      category: LSTM,
+      settings: { min: 0, placeholder: 'off' },
+      showIf: isLstm,
     })
     .addBooleanSwitch({ path: 'showForecast', name: 'Show forecast', category: OVERLAYS, defaultValue: true })
     .addBooleanSwitch({ path: 'showBand', name: 'Show band', category: OVERLAYS, defaultValue: true })

@@ -1,8 +1,13 @@
 import { ThresholdDirection } from '../engine/crossings';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm/lstmConfig';
 import { ModelChoice } from '../models/types';
+import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
-/** Options of the Trendcast forecast panel (saved in the dashboard JSON). */
-export interface TrendcastOptions {
+/**
+ * Options of the Trendcast forecast panel (saved in the dashboard JSON). The `lstm*` options
+ * (LstmUserOptions) are read only with model 'lstm'; missing or invalid ones mean the defaults.
+ */
+export interface TrendcastOptions extends LstmUserOptions {
   model: ModelChoice;
   /** Forecast horizon as a duration (`14d`, `48h`) or a number of steps (`48`). */
   horizon: string;
@@ -26,4 +31,9 @@ export const DEFAULT_OPTIONS: TrendcastOptions = {
   showForecast: true,
   showBand: true,
   showCrossings: true,
+  lstmLookBack: DEFAULT_LSTM_CONFIG.lookBack,
+  lstmEpochs: DEFAULT_LSTM_CONFIG.epochs,
+  lstmFineTuneEpochs: DEFAULT_LSTM_CONFIG.fineTuneEpochs,
+  lstmDriftLimit: DEFAULT_DRIFT_POLICY.relativeLimit,
+  // lstmDriftAbsoluteLimit: absent = off (DEFAULT_DRIFT_POLICY.absoluteLimit is null).
 };

@@ -4,6 +4,7 @@ import { LstmProgress } from '../models/lstm/lstmTraining';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { jobSeries } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
+import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { PanelSeries } from '../common/framesToSeries';
 import { ThresholdLine } from './thresholdValues';
 import { TrendcastOptions } from './types';
@@ -38,7 +39,8 @@ function pending(s: PanelSeries): SeriesForecast {
  * LSTM forecasts for the panel: one job per series in the training worker (tfjs and the worker
  * are loaded only here, on first use). The forecast from cached weights is shown as soon as it
  * arrives; fine-tuning or training updates it. Work is cancelled when the panel unmounts or its
- * data or options change.
+ * data or options change. The LSTM options (look-back, epochs, drift limits) go into each job as
+ * its configuration and drift policy; invalid ones mean the defaults.
  */
 export function useLstmForecasts(
   series: PanelSeries[],
@@ -48,6 +50,7 @@ export function useLstmForecasts(
   enabled: boolean
 ): LstmPanelState {
   const { model, horizon, fitWindow, confidence, direction } = options;
+  const { lstmLookBack, lstmEpochs, lstmFineTuneEpochs, lstmDriftLimit, lstmDriftAbsoluteLimit } = options;
   const thresholdKey = thresholds.map((t) => t.value).join(',');
   const [nonce, setNonce] = useState(0);
   const forceRef = useRef(false);
@@ -69,6 +72,9 @@ export function useLstmForecasts(
       const force = forceRef.current;
       forceRef.current = false;
       const values = thresholds.map((t) => t.value);
+      const lstmOptions = { lstmLookBack, lstmEpochs, lstmFineTuneEpochs, lstmDriftLimit, lstmDriftAbsoluteLimit };
+      const config = lstmConfigFromOptions(lstmOptions);
+      const drift = driftPolicyFromOptions(lstmOptions);
       const dashboardUid = typeof window !== 'undefined' ? dashboardUidFromPath(window.location.pathname) : 'unsaved';
       setForecasts(series.map((s) => ({ series: s, result: pending(s) })));
       setRunning(true);
@@ -91,6 +97,8 @@ export function useLstmForecasts(
               request: { model, horizon, fitWindow, confidence, direction, thresholds: values },
               dashboardUid,
               panelId,
+              config,
+              drift,
               forceRetrain: force,
             },
             {
@@ -111,7 +119,23 @@ export function useLstmForecasts(
     },
     // thresholds are compared by value, as in usePanelForecasts.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series, model, horizon, fitWindow, confidence, direction, thresholdKey, nonce, enabled, panelId]
+    [
+      series,
+      model,
+      horizon,
+      fitWindow,
+      confidence,
+      direction,
+      thresholdKey,
+      nonce,
+      enabled,
+      panelId,
+      lstmLookBack,
+      lstmEpochs,
+      lstmFineTuneEpochs,
+      lstmDriftLimit,
+      lstmDriftAbsoluteLimit,
+    ]
   );
 
   const retrain = useCallback(() => {

@@ -12,6 +12,7 @@ import {
 import { ChangeEvent, useState } from 'react';
 
 import { ThresholdDirection } from '../../engine/crossings';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../../models/lstm/lstmConfig';
 import { MODEL_CHOICES, ModelChoice } from '../../models/types';
 import { TEST_IDS } from '../constants';
 import { DataSource } from '../DataSource';
@@ -34,6 +35,61 @@ const DIRECTIONS: Array<{ value: ThresholdDirection; label: string }> = [
   { value: 'falling', label: 'Lower limits' },
 ];
 const LABEL_WIDTH = 16;
+
+type LstmKey = 'lstmLookBack' | 'lstmEpochs' | 'lstmFineTuneEpochs' | 'lstmDriftLimit' | 'lstmDriftAbsoluteLimit';
+
+/** The LSTM's number fields: empty = the default (shown as the placeholder). */
+const LSTM_FIELDS: Array<{
+  key: LstmKey;
+  label: string;
+  tooltip: string;
+  placeholder: string;
+  min: number;
+  step: number;
+}> = [
+  {
+    key: 'lstmLookBack',
+    label: 'Look-back',
+    tooltip: 'Steps of history each prediction sees; 0 or empty = auto (the seasonal period, 24 without one)',
+    placeholder: DEFAULT_LSTM_CONFIG.lookBack === 0 ? 'auto' : String(DEFAULT_LSTM_CONFIG.lookBack),
+    min: 0,
+    step: 1,
+  },
+  {
+    key: 'lstmEpochs',
+    label: 'Epochs',
+    tooltip: 'Epochs of a training from scratch, per network',
+    placeholder: String(DEFAULT_LSTM_CONFIG.epochs),
+    min: 1,
+    step: 1,
+  },
+  {
+    key: 'lstmFineTuneEpochs',
+    label: 'Fine-tune epochs',
+    tooltip: 'Epochs of the fine-tune on newly arrived points; 0 keeps the cached weights as they are',
+    placeholder: String(DEFAULT_LSTM_CONFIG.fineTuneEpochs),
+    min: 0,
+    step: 1,
+  },
+  {
+    key: 'lstmDriftLimit',
+    label: 'Drift limit',
+    tooltip:
+      "Retrain from scratch when the mean |actual − previous forecast| / the model's own error sd at that step exceeds this (about 0.8 for a model as good as its band says)",
+    placeholder: String(DEFAULT_DRIFT_POLICY.relativeLimit),
+    min: 0,
+    step: 0.1,
+  },
+  {
+    key: 'lstmDriftAbsoluteLimit',
+    label: 'Absolute drift limit',
+    tooltip:
+      "Also retrain when the mean |actual − previous forecast| exceeds this, in the series' units (e.g. 10); empty = off",
+    placeholder: DEFAULT_DRIFT_POLICY.absoluteLimit === null ? 'off' : String(DEFAULT_DRIFT_POLICY.absoluteLimit),
+    min: 0,
+    step: 0.1,
+  },
+];
 
 /** The inner InfluxQL and the panel's forecast options; text fields apply on blur and re-run the query. */
 export function QueryEditor({ query: saved, onChange, onRunQuery }: Props) {
@@ -128,6 +184,29 @@ export function QueryEditor({ query: saved, onChange, onRunQuery }: Props) {
           <RadioButtonGroup options={DIRECTIONS} value={query.direction} onChange={(v) => apply({ direction: v })} />
         </InlineField>
       </InlineFieldRow>
+      {query.model === 'lstm' && (
+        <InlineFieldRow data-testid={TEST_IDS.lstmOptions}>
+          {LSTM_FIELDS.map((f, i) => (
+            <InlineField key={f.key} label={f.label} labelWidth={i === 0 ? LABEL_WIDTH : undefined} tooltip={f.tooltip}>
+              <Input
+                type="number"
+                min={f.min}
+                step={f.step}
+                width={10}
+                placeholder={f.placeholder}
+                defaultValue={query[f.key] ?? ''}
+                onBlur={(e) => {
+                  const text = e.currentTarget.value.trim();
+                  const value = text === '' ? undefined : Number(text);
+                  if (value !== query[f.key]) {
+                    apply({ [f.key]: value });
+                  }
+                }}
+              />
+            </InlineField>
+          ))}
+        </InlineFieldRow>
+      )}
       <InlineFieldRow>
         <InlineField label="Outputs" labelWidth={LABEL_WIDTH}>
           <InlineSwitch

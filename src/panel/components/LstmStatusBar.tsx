@@ -5,6 +5,7 @@ import { Button, useStyles2 } from '@grafana/ui';
 import { useState } from 'react';
 
 import { LstmStatus } from '../../runtime/lstmRefresh';
+import { BACKTEST_HELP, backtestText } from '../backtestText';
 import { TEST_IDS } from '../constants';
 import { LstmPanelState } from '../useLstmForecasts';
 
@@ -36,13 +37,20 @@ function LossCurve({ losses, color }: { losses: number[]; color: string }) {
   );
 }
 
-/** One line per series: trained when, on how many points, drift, last fine-tune; loss curves on demand. */
+/**
+ * One line per series: trained when, on how many points, last fine-tune, drift, the held-out
+ * backtest; loss curves on demand.
+ */
 function StatusLine({ name, status, timeZone }: { name: string; status: LstmStatus; timeZone: TimeZone }) {
   const styles = useStyles2(getStyles);
   const [open, setOpen] = useState(false);
   const when = (t: number) => dateTimeFormat(t, { timeZone, format: 'YYYY-MM-DD HH:mm' });
+  const abs = status.driftLimit.absoluteLimit;
+  // The absolute limit is shown only when set: it is off by default.
+  const absText = (d: { meanAbsError: number }) =>
+    abs !== null && abs !== undefined ? `, mean |error| ${d.meanAbsError.toPrecision(3)} (limit ${abs})` : '';
   const drift = status.drift
-    ? `drift ${status.drift.relative.toFixed(2)} (limit ${status.driftLimit.relativeLimit}) over ${status.drift.points} points`
+    ? `drift ${status.drift.relative.toFixed(2)} (limit ${status.driftLimit.relativeLimit})${absText(status.drift)} over ${status.drift.points} points`
     : 'drift: no new actuals yet';
   return (
     <div data-testid={TEST_IDS.lstmStatus}>
@@ -50,7 +58,10 @@ function StatusLine({ name, status, timeZone }: { name: string; status: LstmStat
       {status.trainedPoints} points
       {status.fineTunedAt !== null &&
         ` · last fine-tune ${when(status.fineTunedAt)} (+${status.fineTunedPoints} points)`}{' '}
-      · {drift}
+      · {drift} ·{' '}
+      <span data-testid={TEST_IDS.lstmBacktest} title={BACKTEST_HELP}>
+        {backtestText(status.backtest)}
+      </span>
       {status.cacheNote && <span className={styles.note}> · {status.cacheNote}</span>}{' '}
       <Button size="sm" variant="secondary" fill="text" onClick={() => setOpen(!open)}>
         {open ? 'hide losses' : 'losses'}
