@@ -31,7 +31,7 @@ export function viewComponents(states: ComponentState[], series: ComponentSeries
 }
 
 /** One component's forecast (its level) for steps 1…horizon after row `origin`. */
-export function forecastComponent(v: ComponentView, origin: number, horizon: number): Float64Array {
+export function forecastComponent(v: ComponentView, origin: number, horizon: number, damping?: number): Float64Array {
   const { shape, scaling, differenced } = v.state;
   const L = shape.timeSteps * shape.features;
   const buffer = new Float64Array(L + horizon);
@@ -55,10 +55,13 @@ export function forecastComponent(v: ComponentView, origin: number, horizon: num
   }
   const level = new Float64Array(horizon);
   let acc = differenced ? v.series.level[origin] : 0;
+  const phi = damping ?? 1;
+  let weight = 1;
   for (let j = 0; j < horizon; j++) {
     const value = buffer[L + j] * scaling.scale + scaling.center;
     if (differenced) {
-      acc += value;
+      weight *= phi;
+      acc += weight * value;
       level[j] = acc;
     } else {
       level[j] = value;
@@ -67,11 +70,27 @@ export function forecastComponent(v: ComponentView, origin: number, horizon: num
   return level;
 }
 
-/** Sum of the components' forecasts after row `origin`. */
-export function forecastSum(views: ComponentView[], origin: number, horizon: number): Float64Array {
+/**
+ * The lowest value a forecast of `y` may take: 0 for a series that was never negative (usage,
+ * counts, bytes: summed components can dip under 0 where the seasonal swing is larger than the
+ * level), else −∞.
+ */
+export function forecastFloor(y: ArrayLike<number>): number {
+  let seen = false;
+  for (let i = 0; i < y.length; i++) {
+    if (y[i] < 0) {
+      return -Infinity;
+    }
+    seen ||= Number.isFinite(y[i]);
+  }
+  return seen ? 0 : -Infinity;
+}
+
+/** Sum of the components' forecasts after row `origin`; `damping` φ applies to differenced (trend) components. */
+export function forecastSum(views: ComponentView[], origin: number, horizon: number, damping = 1): Float64Array {
   const sum = new Float64Array(horizon);
   for (const v of views) {
-    const f = forecastComponent(v, origin, horizon);
+    const f = forecastComponent(v, origin, horizon, v.state.differenced ? damping : 1);
     for (let k = 0; k < horizon; k++) {
       sum[k] += f[k];
     }
@@ -129,7 +148,8 @@ export function errorProfile(
   viewsAt: (origin: number) => ComponentView[] | null,
   y: ArrayLike<number>,
   period: number | null,
-  oneStepSd: number
+  oneStepSd: number,
+  damping = 1
 ): number[] {
   const n = y.length;
   const K = bandProfileSteps(n, period);
@@ -144,7 +164,7 @@ export function errorProfile(
       break;
     }
     origins++;
-    const f = forecastSum(views, o, K);
+    const f = forecastSum(views, o, K, damping);
     for (let k = 0; k < K; k++) {
       const e = y[o + 1 + k] - f[k];
       if (Number.isFinite(e)) {

@@ -8,7 +8,7 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
-import { bandSdAt, forecastSum, oneStepFitted, viewComponents } from './lstmForecaster';
+import { bandSdAt, forecastFloor, forecastSum, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';
 
@@ -32,6 +32,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
   }
   const views = viewComponents(state.components, comps);
   const n = y.length;
+  const floor = forecastFloor(y);
   if (n <= state.lookBack + 1) {
     return {
       code: 'too-few-points',
@@ -69,6 +70,12 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
       fineTunedPoints: state.fineTunedPoints,
       fineTunes: state.fineTunes,
       drift: state.drift,
+      trendDamping: state.damping,
+      backtestHorizon: state.backtest?.horizon ?? null,
+      backtestMape: state.backtest?.mape ?? null,
+      backtestSmape: state.backtest?.smape ?? null,
+      backtestMase: state.backtest?.mase ?? null,
+      backtestNaiveMase: state.backtest?.naiveMase ?? null,
       oneStepSd: state.oneStepSd,
       backend: state.backend,
       trainingLoss: totalLoss('losses'),
@@ -77,7 +84,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
     predict(horizon: number, level: number): Prediction {
       const h = Math.max(0, Math.floor(horizon));
       if (memo.length < h) {
-        memo = forecastSum(views, last, h);
+        memo = forecastSum(views, last, h, state.damping);
       }
       const point = memo.slice(0, h);
       const lower = new Float64Array(h);
@@ -86,8 +93,9 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
       for (let k = 0; k < h; k++) {
         const hw = z * bandSdAt(state.bandSd, k + 1);
         const w = Number.isFinite(hw) ? hw : 0;
-        lower[k] = point[k] - w;
-        upper[k] = point[k] + w;
+        lower[k] = Math.max(floor, point[k] - w);
+        upper[k] = Math.max(floor, point[k] + w);
+        point[k] = Math.max(floor, point[k]);
       }
       return { point, lower, upper };
     },

@@ -36,6 +36,7 @@ function fakeState(): LstmState {
     lastForecast: { start: 5, step: 3_600_000, values: [1, 2, 3] },
     drift: NaN,
     backend: 'wasm',
+    damping: 0.95,
     backtest: { horizon: 48, points: 48, mape: 12.5, smape: 11, mase: 0.9, naiveMase: 1.2, seasonality: 24 },
   };
 }

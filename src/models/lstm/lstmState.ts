@@ -85,6 +85,8 @@ export interface LstmState {
   drift: number | null;
   /** Backend tfjs trained on ('wasm' | 'cpu'). */
   backend: string;
+  /** Trend damping φ the forecasts use (chosen on the held-out rows unless the configuration fixes it). */
+  damping: number;
   /** Held-out score of the last cold training (null when the series was too short to hold any back). */
   backtest: HeldOutScore | null;
 }

@@ -7,8 +7,9 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { NetworkShape } from './forwardPass';
 import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents';
-import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig } from './lstmConfig';
-import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
+import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig, UNSCORED_DAMPING } from './lstmConfig';
+import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows } from './lstmHoldOut';
+import { errorProfile, errorSd, forecastFloor, oneStepFitted, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, writeWeights } from './lstmNetwork';
 import { ComponentName, ComponentState, LstmState } from './lstmState';
 import { loadTf, TfLoadOptions } from './tfRuntime';
@@ -92,6 +93,14 @@ function prepare(
   };
 }
 
+/**
+ * Windows per gradient step: the configured size, or with 0 (auto) an eighth of the windows within
+ * 32…128: long series train in fewer, larger steps (speed), short ones still get eight steps an epoch.
+ */
+export function batchSizeFor(config: LstmConfig, windows: number): number {
+  return config.batchSize > 0 ? config.batchSize : Math.min(128, Math.max(32, Math.round(windows / 8)));
+}
+
 function networkShape(config: LstmConfig, lookBack: number): NetworkShape {
   const outputs = config.strategy === 'direct' ? config.directSteps : 1;
   return config.inputShape === 'features'
@@ -100,8 +109,11 @@ function networkShape(config: LstmConfig, lookBack: number): NetworkShape {
 }
 
 /**
- * Trains the forecaster from scratch on `series` (rows ≥ fromRow). Resolves to the state, or a
- * Problem when the data cannot support it; rejects only with TrainingCancelled (signal aborted).
+ * Trains the forecaster from scratch on `series` (rows ≥ fromRow). Unless config.holdOut is 0 or
+ * the series too short for it, the networks first learn it without its last rows, forecast those
+ * (the held-out backtest score; the trend damping is chosen there, lstmHoldOut.ts), then are refit
+ * on the whole series for refitEpochs. Resolves to the state, or a Problem when the data cannot
+ * support it; rejects only with TrainingCancelled (signal aborted).
  */
 export async function trainLstm(
   series: RegularSeries,
@@ -110,7 +122,65 @@ export async function trainLstm(
 ): Promise<LstmState | Problem> {
   const config = resolveLstmConfig(options.config);
   const fromRow = Math.max(0, Math.floor(options.fromRow ?? 0));
-  const p = prepare(series, fromRow, config, options.period);
+  const rows = series.values.length - fromRow;
+  const h = holdOutRows(rows, config.holdOut);
+  if (h > 0) {
+    const head: RegularSeries = { ...series, values: series.values.subarray(0, series.values.length - h) };
+    const first = await coldTrain(head, fromRow, config, options.period, hooks);
+    if (!('code' in first)) {
+      const insample = head.values.subarray(fromRow);
+      const comps = splitComponents(fillGaps(insample), first.variant, first.period);
+      if (Array.isArray(comps)) {
+        const { damping, score } = backtestHeldOut(
+          viewComponents(first.components, comps),
+          insample,
+          series.values.subarray(series.values.length - h),
+          first.period,
+          forecastFloor(insample),
+          config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES
+        );
+        const scored: LstmState = { ...first, damping, backtest: score };
+        const tuned = await fineTuneLstm(
+          scored,
+          series,
+          { fromRow, epochs: refitEpochs(config), allRows: true },
+          hooks
+        );
+        // The refit is part of this training, not a later fine-tune.
+        return {
+          ...tuned,
+          trainedPoints: rows,
+          fineTunedAt: null,
+          fineTunedPoints: 0,
+          fineTunes: 0,
+          components: tuned.components.map((c) => ({ ...c, fineTuneLosses: [] })),
+        };
+      }
+    }
+    // Too short to learn without the held-out rows: learn everything, no score.
+  }
+  return coldTrain(series, fromRow, config, options.period, hooks);
+}
+
+/**
+ * Epochs of the refit after a hold-out: every window, the held-out rows' included, at half the
+ * learning rate. Fine-tuning on the held-out rows alone left the networks worse than a training on
+ * the whole series (M4 Hourly, 24 series: MASE 1.32 against 1.02); a quarter of the epochs over all
+ * windows recovered it (1.00) for a quarter more training time.
+ */
+export function refitEpochs(config: LstmConfig): number {
+  return Math.max(1, Math.ceil(config.epochs / 4));
+}
+
+/** One cold training on rows ≥ fromRow of `series`, without hold-out. */
+async function coldTrain(
+  series: RegularSeries,
+  fromRow: number,
+  config: LstmConfig,
+  knownPeriod: number | undefined,
+  hooks: LstmHooks
+): Promise<LstmState | Problem> {
+  const p = prepare(series, fromRow, config, knownPeriod);
   if ('code' in p) {
     return p;
   }
@@ -142,7 +212,7 @@ export async function trainLstm(
     try {
       const report = await trainNetwork(rt, model, shape, windows[i], {
         epochs: config.epochs,
-        batchSize: config.batchSize,
+        batchSize: batchSizeFor(config, windows[i].count),
         learningRate: config.learningRate,
         seed: config.seed + i,
         signal: hooks.signal,
@@ -192,6 +262,7 @@ export async function trainLstm(
     lastForecast: null,
     drift: null,
     backend: rt.backend,
+    damping: config.trendDamping > 0 ? config.trendDamping : UNSCORED_DAMPING,
     backtest: null,
   };
   return withErrorProfile(state, p);
@@ -206,7 +277,7 @@ function withErrorProfile(state: LstmState, p: Prepared): LstmState {
     const comps = splitComponents(p.filled.slice(0, origin + 1), state.variant, state.period);
     return Array.isArray(comps) ? viewComponents(state.components, comps) : null;
   };
-  return { ...state, oneStepSd, bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd) };
+  return { ...state, oneStepSd, bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping) };
 }
 
 /** Whether `state` can forecast `series`: same engine, same grid step, and the state's period fits the data. */
@@ -245,13 +316,20 @@ export function newRowsSince(
 export async function fineTuneLstm(
   state: LstmState,
   series: RegularSeries,
-  options: { fromRow?: number } = {},
+  options: {
+    fromRow?: number;
+    /** Epochs instead of config.fineTuneEpochs. */
+    epochs?: number;
+    /** Train on every window (the refit after a hold-out), not only those with a new target row. */
+    allRows?: boolean;
+  } = {},
   hooks: LstmHooks = {}
 ): Promise<LstmState> {
   const fromRow = Math.max(0, Math.floor(options.fromRow ?? 0));
   const fresh = newRowsSince(state, series, fromRow);
   const config = state.config;
-  if (fresh.count === 0 || config.fineTuneEpochs === 0) {
+  const epochs = options.epochs ?? config.fineTuneEpochs;
+  if (fresh.count === 0 || epochs === 0) {
     return state;
   }
   const p = prepare(series, fromRow, { ...config, lookBack: state.lookBack }, state.period ?? undefined, state.variant);
@@ -262,7 +340,8 @@ export async function fineTuneLstm(
     makeWindows(scaleValues(p.comps[i].modelled, c.scaling), {
       lookBack: state.lookBack,
       outputs: c.shape.outputs,
-      minTargetRow: fresh.firstNewRow,
+      minTargetRow: options.allRows ? 0 : fresh.firstNewRow,
+      maxWindows: config.maxWindows,
       centre: c.centred,
     })
   );
@@ -277,8 +356,8 @@ export async function fineTuneLstm(
     try {
       writeWeights(rt, model, c.shape, c.weights);
       const report = await trainNetwork(rt, model, c.shape, windows[i], {
-        epochs: config.fineTuneEpochs,
-        batchSize: config.batchSize,
+        epochs,
+        batchSize: batchSizeFor(config, windows[i].count),
         learningRate: config.learningRate / 2,
         seed: config.seed + 100 + state.fineTunes,
         signal: hooks.signal,
@@ -289,7 +368,7 @@ export async function fineTuneLstm(
             componentIndex: i,
             components: state.components.length,
             epoch,
-            epochs: config.fineTuneEpochs,
+            epochs,
             loss,
             windows: windows[i].count,
           }),

@@ -1,0 +1,92 @@
+import { seededRandom } from '../../engine/stats/seededRandom';
+import { RegularSeries } from '../../engine/types';
+import { LstmConfig } from './lstmConfig';
+import { DAMPING_CANDIDATES, heldOutScore, holdOutRows } from './lstmHoldOut';
+import { trainLstm } from './lstmTraining';
+
+jest.setTimeout(60_000);
+
+const TINY: Partial<LstmConfig> = { units: 8, epochs: 12, batchSize: 32, learningRate: 0.01, dropout: 0, seed: 7 };
+
+/** 20 + 5·sin(2πi/24) + N(0, 0.5²), hourly. */
+function noisyDaily(n: number): RegularSeries {
+  const rng = seededRandom(3);
+  const values = Float64Array.from(
+    { length: n },
+    (_, i) => 20 + 5 * Math.sin((2 * Math.PI * i) / 24) + rng.normal(0, 0.5)
+  );
+  return { start: Date.UTC(2024, 0, 1), step: 3_600_000, values };
+}
+
+describe('heldOutScore', () => {
+  it('gives M4 MAPE, sMAPE and MASE (and seasonal naive MASE) on hand-computed values', () => {
+    // Scale: mean |y[t] − y[t−1]| = 2. Errors 1 and 2; naive (last value 20) errors 2 and 4.
+    const s = heldOutScore([10, 12, 14, 16, 18, 20], [22, 24], [21, 26], 1);
+    expect(s.horizon).toBe(2);
+    expect(s.points).toBe(2);
+    expect(s.mase).toBeCloseTo(0.75, 12);
+    expect(s.naiveMase).toBeCloseTo(1.5, 12);
+    expect(s.mape).toBeCloseTo(((1 / 22 + 2 / 24) / 2) * 100, 10);
+    expect(s.smape).toBeCloseTo(((2 / 43 + 4 / 50) / 2) * 100, 10);
+    expect(s.seasonality).toBe(1);
+  });
+
+  it('uses lag m for the scale and the seasonal naive; undefined scores are null, not NaN or Infinity', () => {
+    // Period 2: seasonal differences are all 0, so MASE has no scale.
+    const flat = heldOutScore([10, 20, 10, 20], [10, 0], [12, 1], 2);
+    expect(flat.mase).toBeNull();
+    expect(flat.naiveMase).toBeNull();
+    // A zero actual leaves MAPE undefined; sMAPE still counts it (2·1/1 = 200 % at that point).
+    expect(flat.mape).toBeNull();
+    expect(flat.smape).toBeCloseTo(((2 * 2) / 22 / 2 + 2 / 2) * 100, 10);
+    expect(flat.seasonality).toBe(2);
+    // Missing actuals are not scored.
+    const gaps = heldOutScore([1, 2, 3, 4], [5, NaN, 7], [5, 6, 8], 1);
+    expect(gaps.points).toBe(2);
+    expect(gaps.horizon).toBe(3);
+  });
+
+  it('holds back at most a fifth of the series', () => {
+    expect(holdOutRows(1000, 48)).toBe(48);
+    expect(holdOutRows(100, 48)).toBe(20);
+    expect(holdOutRows(1000, 0)).toBe(0);
+  });
+});
+
+describe('cold training with a hold-out', () => {
+  const series = noisyDaily(12 * 24);
+
+  it('scores the last 48 rows with networks that never saw them, picks a damping, then learns them', async () => {
+    const state = await trainLstm(series, { config: TINY });
+    if ('code' in state) {
+      throw new Error(state.message);
+    }
+    expect(state.backtest).not.toBeNull();
+    const b = state.backtest!;
+    expect(b.horizon).toBe(48);
+    expect(b.points).toBe(48);
+    expect(b.seasonality).toBe(24);
+    // A clean daily cycle: the held-out forecast beats repeating the last day (noise sd 0.5 both ways).
+    expect(b.mase).not.toBeNull();
+    expect(b.mase!).toBeLessThan(1.2);
+    expect(b.mape!).toBeLessThan(5);
+    expect(DAMPING_CANDIDATES as readonly number[]).toContain(state.damping);
+    // The refit belongs to the cold training: all rows counted, no fine-tune recorded.
+    expect(state.trainedPoints).toBe(series.values.length);
+    expect(state.trainedUntil).toBe(series.start + (series.values.length - 1) * series.step);
+    expect(state.fineTunes).toBe(0);
+    expect(state.fineTunedAt).toBeNull();
+  });
+
+  it('keeps a damping fixed by the configuration, and holds nothing back with holdOut 0', async () => {
+    const fixed = await trainLstm(series, { config: { ...TINY, epochs: 2, trendDamping: 0.95 } });
+    const none = await trainLstm(series, { config: { ...TINY, epochs: 2, holdOut: 0 } });
+    if ('code' in fixed || 'code' in none) {
+      throw new Error('training failed');
+    }
+    expect(fixed.damping).toBe(0.95);
+    expect(fixed.backtest).not.toBeNull();
+    expect(none.backtest).toBeNull();
+    expect(none.damping).toBe(0.9);
+  });
+});

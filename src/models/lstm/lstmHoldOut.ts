@@ -1,0 +1,109 @@
+/**
+ * The held-out backtest of a cold training. The networks first learn the series without its last
+ * `h` rows; from that edge they forecast the h rows they never saw, which gives
+ *   - the held-out score (MAPE, sMAPE, MASE as in M4, beside seasonal naive's MASE on the same rows),
+ *   - the trend damping φ: the one of DAMPING_CANDIDATES with the lowest mean absolute error there
+ *     (an undamped slope read off the series' edge is what makes recursive trend forecasts run away;
+ *     how much to damp is a property of the series, so the held-out rows decide it).
+ * No tfjs: forecasting from a trained state is plain TypeScript.
+ */
+import { ComponentView, forecastSum } from './lstmForecaster';
+import { HeldOutScore } from './lstmState';
+
+/** φ values tried on the held-out rows, most trusting first (ties keep the earlier one). */
+export const DAMPING_CANDIDATES = [1, 0.98, 0.95, 0.9, 0.8, 0.6] as const;
+
+/** Rows held back: `requested` (0 = none), at most a fifth of the series. */
+export function holdOutRows(rows: number, requested: number): number {
+  return Math.max(0, Math.min(Math.floor(requested), Math.floor(rows / 5)));
+}
+
+/** M4's scores of `forecast` against `actual`; `insample` gives the MASE scale (lag m). */
+export function heldOutScore(
+  insample: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  forecast: ArrayLike<number>,
+  m: number
+): HeldOutScore {
+  const lag = insample.length > m ? m : 1;
+  let scale = 0;
+  let scaleN = 0;
+  for (let t = lag; t < insample.length; t++) {
+    const d = Math.abs(insample[t] - insample[t - lag]);
+    if (Number.isFinite(d)) {
+      scale += d;
+      scaleN++;
+    }
+  }
+  scale = scaleN > 0 ? scale / scaleN : NaN;
+  let points = 0;
+  let ae = 0;
+  let naiveAe = 0;
+  let ape = 0;
+  let apeDefined = true;
+  let sape = 0;
+  for (let k = 0; k < actual.length; k++) {
+    const a = actual[k];
+    const f = forecast[k];
+    const naive = insample[insample.length - lag + (k % lag)];
+    if (!Number.isFinite(a) || !Number.isFinite(f)) {
+      continue;
+    }
+    points++;
+    const e = Math.abs(a - f);
+    ae += e;
+    naiveAe += Number.isFinite(naive) ? Math.abs(a - naive) : NaN;
+    if (a === 0) {
+      apeDefined = false;
+    } else {
+      ape += e / Math.abs(a);
+    }
+    const d = Math.abs(a) + Math.abs(f);
+    sape += d === 0 ? 0 : (2 * e) / d;
+  }
+  const mase = (sum: number) => (points > 0 && scale > 0 && Number.isFinite(sum) ? sum / points / scale : null);
+  return {
+    horizon: actual.length,
+    points,
+    mape: points > 0 && apeDefined ? (100 * ape) / points : null,
+    smape: points > 0 ? (100 * sape) / points : NaN,
+    mase: mase(ae),
+    naiveMase: mase(naiveAe),
+    seasonality: lag,
+  };
+}
+
+/**
+ * Forecasts the held-out rows from `views` (the components of `insample`, the series without
+ * them), picks the damping among `candidates` and scores the forecast with it. `floor` bounds the forecast below (0 for a series
+ * that was never negative, else −∞), as the model's own predict does.
+ */
+export function backtestHeldOut(
+  views: ComponentView[],
+  insample: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  period: number | null,
+  floor: number,
+  candidates: readonly number[] = DAMPING_CANDIDATES
+): { damping: number; score: HeldOutScore } {
+  const origin = insample.length - 1;
+  let best: { damping: number; mae: number; forecast: Float64Array } | null = null;
+  for (const phi of candidates) {
+    const f = forecastSum(views, origin, actual.length, phi).map((v) => Math.max(floor, v));
+    let sum = 0;
+    let n = 0;
+    for (let k = 0; k < actual.length; k++) {
+      const e = Math.abs(actual[k] - f[k]);
+      if (Number.isFinite(e)) {
+        sum += e;
+        n++;
+      }
+    }
+    const mae = n > 0 ? sum / n : Infinity;
+    if (!best || mae < best.mae) {
+      best = { damping: phi, mae, forecast: f };
+    }
+  }
+  const chosen = best!;
+  return { damping: chosen.damping, score: heldOutScore(insample, actual, chosen.forecast, period ?? 1) };
+}
