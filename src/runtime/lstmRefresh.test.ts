@@ -127,12 +127,13 @@ describe('refreshLstm: cache, fine-tuning and drift', () => {
   it('leaks no tensors over 20 refreshes (each fine-tuning on one new point)', async () => {
     const rt = await loadTf();
     const store = createMemoryWeightStore();
-    await refresh(input(store, series(base.slice(0, 240)), { config: { ...CONFIG, fineTuneEpochs: 1 } }));
+    // Drift on a single new point is one normal error: a limit that never trips keeps every refresh a
+    // fine-tune (drift itself is tested above).
+    const opts = { config: { ...CONFIG, fineTuneEpochs: 1 }, drift: { relativeLimit: 1e9 } };
+    await refresh(input(store, series(base.slice(0, 240)), opts));
     const start = rt.tf.memory().numTensors;
     for (let i = 1; i <= 20; i++) {
-      const out = await refresh(
-        input(store, series(base.slice(0, 240 + i)), { config: { ...CONFIG, fineTuneEpochs: 1 } })
-      );
+      const out = await refresh(input(store, series(base.slice(0, 240 + i)), opts));
       expect(out.status.action).toBe('fine-tune');
       expect(rt.tf.memory().numTensors).toBe(start);
     }

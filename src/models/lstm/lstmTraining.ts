@@ -126,7 +126,8 @@ export async function trainLstm(
   const h = holdOutRows(rows, config.holdOut);
   if (h > 0) {
     const head: RegularSeries = { ...series, values: series.values.subarray(0, series.values.length - h) };
-    const first = await coldTrain(head, fromRow, config, options.period, hooks);
+    // No band for the first pass: the refit measures it on the whole series.
+    const first = await coldTrain(head, fromRow, config, options.period, hooks, false);
     if (!('code' in first)) {
       const insample = head.values.subarray(fromRow);
       const comps = splitComponents(fillGaps(insample), first.variant, first.period);
@@ -143,7 +144,7 @@ export async function trainLstm(
         const tuned = await fineTuneLstm(
           scored,
           series,
-          { fromRow, epochs: refitEpochs(config), allRows: true },
+          { fromRow, epochs: refitEpochs(config), allRows: true, measureBand: true },
           hooks
         );
         // The refit is part of this training, not a later fine-tune.
@@ -178,7 +179,8 @@ async function coldTrain(
   fromRow: number,
   config: LstmConfig,
   knownPeriod: number | undefined,
-  hooks: LstmHooks
+  hooks: LstmHooks,
+  withBand = true
 ): Promise<LstmState | Problem> {
   const p = prepare(series, fromRow, config, knownPeriod);
   if ('code' in p) {
@@ -265,7 +267,7 @@ async function coldTrain(
     damping: config.trendDamping > 0 ? config.trendDamping : UNSCORED_DAMPING,
     backtest: null,
   };
-  return withErrorProfile(state, p);
+  return withBand ? withErrorProfile(state, p) : state;
 }
 
 /** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
@@ -322,6 +324,8 @@ export async function fineTuneLstm(
     epochs?: number;
     /** Train on every window (the refit after a hold-out), not only those with a new target row. */
     allRows?: boolean;
+    /** Re-measure the band's error profile afterwards (the refit does; a fine-tune keeps the old one). */
+    measureBand?: boolean;
   } = {},
   hooks: LstmHooks = {}
 ): Promise<LstmState> {
@@ -387,5 +391,8 @@ export async function fineTuneLstm(
     fineTunedPoints: fresh.count,
     fineTunes: state.fineTunes + 1,
   };
-  return withErrorProfile(tuned, p);
+  // A fine-tune moves the weights a little: the band measured at the cold training stands (its
+  // re-measurement would cost more than the fine-tune itself); drift sends a model whose errors
+  // outgrow it back to a cold training.
+  return options.measureBand ? withErrorProfile(tuned, p) : tuned;
 }
