@@ -30,8 +30,8 @@ export function viewComponents(states: ComponentState[], series: ComponentSeries
   return states.map((state, i) => ({ state, series: series[i], z: scaleValues(series[i].modelled, state.scaling) }));
 }
 
-/** One component's forecast (its level) for steps 1…horizon after row `origin`. */
-export function forecastComponent(v: ComponentView, origin: number, horizon: number, damping?: number): Float64Array {
+/** One component's forecast (its level) for steps 1…horizon after row `origin`; a differenced one damped by φ = `damping`. */
+export function forecastComponent(v: ComponentView, origin: number, horizon: number, damping = 1): Float64Array {
   const { shape, scaling, differenced } = v.state;
   const L = shape.timeSteps * shape.features;
   const buffer = new Float64Array(L + horizon);
@@ -55,12 +55,11 @@ export function forecastComponent(v: ComponentView, origin: number, horizon: num
   }
   const level = new Float64Array(horizon);
   let acc = differenced ? v.series.level[origin] : 0;
-  const phi = damping ?? 1;
   let weight = 1;
   for (let j = 0; j < horizon; j++) {
     const value = buffer[L + j] * scaling.scale + scaling.center;
     if (differenced) {
-      weight *= phi;
+      weight *= damping;
       acc += weight * value;
       level[j] = acc;
     } else {
@@ -90,7 +89,7 @@ export function forecastFloor(y: ArrayLike<number>): number {
 export function forecastSum(views: ComponentView[], origin: number, horizon: number, damping = 1): Float64Array {
   const sum = new Float64Array(horizon);
   for (const v of views) {
-    const f = forecastComponent(v, origin, horizon, v.state.differenced ? damping : 1);
+    const f = forecastComponent(v, origin, horizon, damping);
     for (let k = 0; k < horizon; k++) {
       sum[k] += f[k];
     }

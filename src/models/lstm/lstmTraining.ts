@@ -127,40 +127,37 @@ export async function trainLstm(
   if (h > 0) {
     const head: RegularSeries = { ...series, values: series.values.subarray(0, series.values.length - h) };
     // No band for the first pass: the refit measures it on the whole series.
-    const first = await coldTrain(head, fromRow, config, options.period, hooks, false);
+    const first = await coldTrain(head, fromRow, config, options.period, hooks);
     if (!('code' in first)) {
-      const insample = head.values.subarray(fromRow);
-      const comps = splitComponents(fillGaps(insample), first.variant, first.period);
-      if (Array.isArray(comps)) {
-        const { damping, score } = backtestHeldOut(
-          viewComponents(first.components, comps),
-          insample,
-          series.values.subarray(series.values.length - h),
-          first.period,
-          forecastFloor(insample),
-          config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES
-        );
-        const scored: LstmState = { ...first, damping, backtest: score };
-        const tuned = await fineTuneLstm(
-          scored,
-          series,
-          { fromRow, epochs: refitEpochs(config), allRows: true, measureBand: true },
-          hooks
-        );
-        // The refit is part of this training, not a later fine-tune.
-        return {
-          ...tuned,
-          trainedPoints: rows,
-          fineTunedAt: null,
-          fineTunedPoints: 0,
-          fineTunes: 0,
-          components: tuned.components.map((c) => ({ ...c, fineTuneLosses: [] })),
-        };
-      }
+      const { state, prepared } = first;
+      const { damping, score } = backtestHeldOut(
+        viewComponents(state.components, prepared.comps),
+        prepared.y,
+        series.values.subarray(series.values.length - h),
+        state.period,
+        forecastFloor(prepared.y),
+        config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES
+      );
+      const tuned = await fineTuneLstm(
+        { ...state, damping, backtest: score },
+        series,
+        { fromRow, epochs: refitEpochs(config), allRows: true, measureBand: true },
+        hooks
+      );
+      // The refit is part of this training, not a later fine-tune.
+      return {
+        ...tuned,
+        trainedPoints: rows,
+        fineTunedAt: null,
+        fineTunedPoints: 0,
+        fineTunes: 0,
+        components: tuned.components.map((c) => ({ ...c, fineTuneLosses: [] })),
+      };
     }
     // Too short to learn without the held-out rows: learn everything, no score.
   }
-  return coldTrain(series, fromRow, config, options.period, hooks);
+  const trained = await coldTrain(series, fromRow, config, options.period, hooks);
+  return 'code' in trained ? trained : withErrorProfile(trained.state, trained.prepared);
 }
 
 /**
@@ -173,15 +170,17 @@ export function refitEpochs(config: LstmConfig): number {
   return Math.max(1, Math.ceil(config.epochs / 4));
 }
 
-/** One cold training on rows ≥ fromRow of `series`, without hold-out. */
+/**
+ * One cold training on rows ≥ fromRow of `series`, without hold-out, and the prepared series it
+ * learnt (its components). The state has no band yet (withErrorProfile measures it).
+ */
 async function coldTrain(
   series: RegularSeries,
   fromRow: number,
   config: LstmConfig,
   knownPeriod: number | undefined,
-  hooks: LstmHooks,
-  withBand = true
-): Promise<LstmState | Problem> {
+  hooks: LstmHooks
+): Promise<{ state: LstmState; prepared: Prepared } | Problem> {
   const p = prepare(series, fromRow, config, knownPeriod);
   if ('code' in p) {
     return p;
@@ -267,7 +266,7 @@ async function coldTrain(
     damping: config.trendDamping > 0 ? config.trendDamping : UNSCORED_DAMPING,
     backtest: null,
   };
-  return withBand ? withErrorProfile(state, p) : state;
+  return { state, prepared: p };
 }
 
 /** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
