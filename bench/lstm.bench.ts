@@ -24,7 +24,7 @@
  *          --variants decomposed,raw,direct --backend wasm|cpu --series N
  *          --part speed|chromium|accuracy|nab|all (chromium needs `npm run build` first; see lstmChromium.ts)
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { seededRandom } from '../src/engine/stats/seededRandom';
@@ -38,6 +38,7 @@ import { makeWindows } from '../src/models/lstm/windows';
 import { refreshLstm } from '../src/runtime/lstmRefresh';
 import { createMemoryWeightStore } from '../src/runtime/weightStore';
 import { chromiumRuns } from './lstmChromium';
+import { m4Scores, readM4 } from './m4Series';
 import { NabHourly, readNabHourly } from './nabSeries';
 import { benchListOption, benchOption } from './support/args';
 import { fmt, markdownTable } from './support/markdownTable';
@@ -135,50 +136,6 @@ async function seriesSpeed(count: number, backend: TfBackendName, config: Partia
   return { cold: median(cold), cached: median(cached), tune: median(tune), trained };
 }
 
-/** M4 Hourly rows: id and values (trailing empty cells dropped). */
-function readM4(path: string): Array<{ id: string; values: number[] }> {
-  const lines = readFileSync(path, 'utf8').split(/\r?\n/).slice(1);
-  return lines
-    .filter((l) => l.trim() !== '')
-    .map((l) => {
-      const cells = l.split(',').map((c) => c.replace(/^"|"$/g, ''));
-      return {
-        id: cells[0],
-        values: cells
-          .slice(1)
-          .filter((c) => c !== '')
-          .map(Number),
-      };
-    });
-}
-
-/**
- * M4 sMAPE (percent) over the horizon. A point where actual and forecast are both 0 adds 0 (M4 has
- * no zeros; NAB's disk-write series has), not 0/0.
- */
-function smape(actual: ArrayLike<number>, forecast: ArrayLike<number>): number {
-  let s = 0;
-  for (let k = 0; k < actual.length; k++) {
-    const d = Math.abs(actual[k]) + Math.abs(forecast[k]);
-    s += d === 0 ? 0 : (2 * Math.abs(actual[k] - forecast[k])) / d;
-  }
-  return (100 * s) / actual.length;
-}
-
-/** M4 MASE: mean absolute error over the in-sample mean absolute seasonal difference (lag m). */
-function mase(insample: ArrayLike<number>, actual: ArrayLike<number>, forecast: ArrayLike<number>, m: number): number {
-  let scale = 0;
-  for (let t = m; t < insample.length; t++) {
-    scale += Math.abs(insample[t] - insample[t - m]);
-  }
-  scale /= insample.length - m;
-  let e = 0;
-  for (let k = 0; k < actual.length; k++) {
-    e += Math.abs(actual[k] - forecast[k]);
-  }
-  return e / actual.length / scale;
-}
-
 interface MethodScore {
   smape: number[];
   mase: number[];
@@ -260,7 +217,7 @@ async function scoreAccuracy(
   for (const [i, row] of series.entries()) {
     const train = row.values.slice(0, row.values.length - H);
     const actual = row.values.slice(row.values.length - H);
-    const naiveSmape = smape(actual, (await seasonalNaive(train))!.point);
+    const naiveSmape = m4Scores(train, actual, (await seasonalNaive(train))!.point, M).smape;
     for (const [name, method] of methods) {
       const t0 = performance.now();
       const f = await method(train);
@@ -271,8 +228,9 @@ async function scoreAccuracy(
       if (!f) {
         s.failed.push(row.id);
       }
-      s.smape.push(smape(actual, point));
-      s.mase.push(mase(train, actual, point, M));
+      const score = m4Scores(train, actual, point, M);
+      s.smape.push(score.smape);
+      s.mase.push(score.mase);
       s.seconds.push(seconds);
       if (s.smape[s.smape.length - 1] < naiveSmape) {
         beats.set(name, (beats.get(name) ?? 0) + 1);

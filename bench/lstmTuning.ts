@@ -6,11 +6,12 @@
  * log values (strictly positive series only). How the defaults in lstmConfig.ts were chosen
  * (docs/benchmarks.md, "LSTM"). Skips with a message when the data is absent.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LstmConfig } from '../src/models/lstm/lstmConfig';
 import { fitLstm } from '../src/models/lstm/lstmModel';
 import { loadTf } from '../src/models/lstm/tfRuntime';
+import { m4Scores, readM4 } from './m4Series';
 import { readNabHourly } from './nabSeries';
 import { benchOption } from './support/args';
 
@@ -18,26 +19,6 @@ const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
 const H = 48;
 const M = 24;
-function smape(a: ArrayLike<number>, f: ArrayLike<number>) {
-  let s = 0;
-  for (let k = 0; k < a.length; k++) {
-    const d = Math.abs(a[k]) + Math.abs(f[k]);
-    s += d === 0 ? 0 : (2 * Math.abs(a[k] - f[k])) / d;
-  }
-  return (100 * s) / a.length;
-}
-function mase(ins: ArrayLike<number>, a: ArrayLike<number>, f: ArrayLike<number>) {
-  let sc = 0;
-  for (let t = M; t < ins.length; t++) {
-    sc += Math.abs(ins[t] - ins[t - M]);
-  }
-  sc /= ins.length - M;
-  let e = 0;
-  for (let k = 0; k < a.length; k++) {
-    e += Math.abs(a[k] - f[k]);
-  }
-  return e / a.length / sc;
-}
 async function main() {
   const argv = process.argv.slice(2);
   const dataDir = benchOption(argv, 'data', '../shared/data');
@@ -53,20 +34,7 @@ async function main() {
   await loadTf({ backend: 'wasm' });
   const series: Array<{ id: string; values: number[] }> = [];
   if (which.includes('m4')) {
-    const rows = readFileSync(m4Path, 'utf8')
-      .split(/\r?\n/)
-      .slice(1)
-      .filter((l) => l.trim());
-    const all = rows.map((l) => {
-      const c = l.split(',').map((x) => x.replace(/^"|"$/g, ''));
-      return {
-        id: c[0],
-        values: c
-          .slice(1)
-          .filter((x) => x !== '')
-          .map(Number),
-      };
-    });
+    const all = readM4(m4Path);
     for (let i = 0; i < limit; i++) {
       series.push(all[Math.floor((i * all.length) / limit)]);
     }
@@ -88,8 +56,9 @@ async function main() {
     const train = row.values.slice(0, -H);
     const actual = row.values.slice(-H);
     const nf = Array.from({ length: H }, (_, k) => train[train.length - M + (k % M)]);
-    naive.sm.push(smape(actual, nf));
-    naive.ma.push(mase(train, actual, nf));
+    const naiveScore = m4Scores(train, actual, nf, M);
+    naive.sm.push(naiveScore.smape);
+    naive.ma.push(naiveScore.mase);
     const line = [row.id.padEnd(36), `naive ${naive.ma.at(-1)!.toFixed(2)}/${naive.sm.at(-1)!.toFixed(1)}`];
     for (const [ci, cfg] of configs.entries()) {
       const t0 = performance.now();
@@ -103,8 +72,9 @@ async function main() {
         p = Array.from(p, Math.exp);
       }
       const r = (res[ci] ??= { sm: [], ma: [], t: [] });
-      r.sm.push(smape(actual, p));
-      r.ma.push(mase(train, actual, p));
+      const score = m4Scores(train, actual, p, M);
+      r.sm.push(score.smape);
+      r.ma.push(score.mase);
       r.t.push(t);
       line.push(`c${ci} ${r.ma.at(-1)!.toFixed(2)}/${r.sm.at(-1)!.toFixed(1)}`);
     }
