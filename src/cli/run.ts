@@ -111,12 +111,13 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       return parsed.code;
     }
     const { args, request, series } = parsed;
+    const userOptions = lstmOptionsOf(args);
     const lstm: LstmContext = {
       store: args.cacheDir ? createFileWeightStore(args.cacheDir) : null,
       dashboardUid: 'cli',
       panelId: args.input === '-' ? 'stdin' : basename(args.input),
-      config: lstmConfigFromOptions(lstmOptionsOf(args)),
-      drift: driftPolicyFromOptions(lstmOptionsOf(args)),
+      config: lstmConfigFromOptions(userOptions),
+      drift: driftPolicyFromOptions(userOptions),
       forceRetrain: args.retrain,
     };
     const results: SeriesForecast[] = [];
