@@ -10,6 +10,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LstmConfig } from '../src/models/lstm/lstmConfig';
 import { fitLstm } from '../src/models/lstm/lstmModel';
+import { chooseTransform } from '../src/models/lstm/lstmTransform';
 import { loadTf } from '../src/models/lstm/tfRuntime';
 import { m4Scores, readM4 } from './m4Series';
 import { readNabHourly } from './nabSeries';
@@ -62,14 +63,18 @@ async function main() {
     const line = [row.id.padEnd(36), `naive ${naive.ma.at(-1)!.toFixed(2)}/${naive.sm.at(-1)!.toFixed(1)}`];
     for (const [ci, cfg] of configs.entries()) {
       const t0 = performance.now();
-      const { log, ...c } = cfg as Partial<LstmConfig> & { log?: boolean };
-      const useLog = log && Math.min(...train) > 0;
+      const { log, blend: _b, ...c } = cfg as Partial<LstmConfig> & { log?: boolean; blend?: number };
+      const useLog = (log as unknown) === 'auto' ? chooseTransform(train) === 'log' : log && Math.min(...train) > 0;
       const input = useLog ? train.map(Math.log) : train;
       const fit = await fitLstm({ start: T0, step: HOUR, values: Float64Array.from(input) }, { config: c });
       const t = (performance.now() - t0) / 1000;
       let p: ArrayLike<number> = 'code' in fit ? nf : fit.model.predict(H, 0.95).point;
       if (useLog && !('code' in fit)) {
         p = Array.from(p, Math.exp);
+      }
+      const blend = (cfg as { blend?: number }).blend;
+      if (blend !== undefined) {
+        p = Array.from(p, (v, k) => blend * v + (1 - blend) * nf[k]);
       }
       const r = (res[ci] ??= { sm: [], ma: [], t: [] });
       const score = m4Scores(train, actual, p, M);

@@ -147,7 +147,7 @@ export async function refreshLstm(input: LstmRefreshInput, hooks: LstmRefreshHoo
 
   if (state) {
     const profile = state.bandSd;
-    drift = measureDrift(state.lastForecast, input.series, (k) => bandSdAt(profile, k));
+    drift = measureDrift(state.lastForecast, input.series, (k) => bandSdAt(profile, k), state.transform);
     state = { ...state, drift: drift ? drift.relative : null };
     const immediate = lstmFittedModel(state, input.series, input.fromRow);
     if (!isProblem(immediate)) {

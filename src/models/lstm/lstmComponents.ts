@@ -2,8 +2,12 @@
  * The sequences the networks model. Decomposed variant: statsmodels-style additive decomposition
  * (engine/stats/decompose.ts) with the trend extrapolated to both edges by a straight line over
  * one period (extrapolate_trend='freq'), so every row has all three components and nothing is
- * shifted back by half the filter width as in the seed. The trend is modelled as its step
- * differences; seasonal and residual as values. Raw variant: the series itself.
+ * shifted back by half the filter width as in the seed. The seasonal component follows the cycle
+ * as it changes (the mean of a few cycles per phase, not one figure for the whole series), and its
+ * network models the change from one period earlier: a network that learnt nothing then forecasts
+ * the last cycle again, the seasonal naive forecast, and what it learns departs from there
+ * (M4 Hourly: docs/benchmarks.md, "LSTM"). The trend is modelled as its step differences, the
+ * residual as values. Raw variant: the series itself.
  */
 import { decompose } from '../../engine/stats/decompose';
 import { detectSeasonality } from '../../engine/stats/seasonality';
@@ -17,7 +21,13 @@ export interface ComponentSeries {
   centred: boolean;
   /** The component's level per row (what is summed into the forecast). */
   level: Float64Array;
-  /** The sequence the network sees: level, or its differences (first value NaN). */
+  /**
+   * Rows between a value and the one it is differenced against (0 = none): the network models the
+   * change from one season earlier, level[t] − level[t − seasonalLag], so a forecast of zero change
+   * is the seasonal naive forecast of this sequence and the network learns what departs from it.
+   */
+  seasonalLag: number;
+  /** The sequence the network sees: level, its step differences or its seasonal differences (NaN where undefined). */
   modelled: Float64Array;
 }
 
@@ -37,32 +47,93 @@ export function choosePeriod(y: ArrayLike<number>, stepMs: number, known?: numbe
   return found.period;
 }
 
-/** Differences v[i] − v[i−1] (first NaN). */
-export function differences(v: ArrayLike<number>): Float64Array {
+/** Differences v[i] − v[i−lag] (the first `lag` values NaN). */
+export function differences(v: ArrayLike<number>, lag = 1): Float64Array {
   const d = new Float64Array(v.length);
-  d[0] = NaN;
-  for (let i = 1; i < v.length; i++) {
-    d[i] = v[i] - v[i - 1];
+  for (let i = 0; i < v.length; i++) {
+    d[i] = i >= lag ? v[i] - v[i - lag] : NaN;
   }
   return d;
+}
+
+/** How the decomposed variant splits a series (LstmConfig's fields of the same names). */
+export interface SplitOptions {
+  /** Cycles averaged per phase for the seasonal component (localSeasonal); 0 = one figure for the whole series. */
+  seasonalCycles: number;
+  /** The seasonal network models the change from one period earlier. */
+  seasonalDifferencing: boolean;
 }
 
 /** The modelled sequences of a gap-filled series; a Problem when the decomposition cannot run. */
 export function splitComponents(
   filled: Float64Array,
   variant: 'decomposed' | 'raw',
-  period: number | null
+  period: number | null,
+  options: SplitOptions = { seasonalCycles: 0, seasonalDifferencing: false }
 ): ComponentSeries[] | Problem {
   if (variant === 'raw' || period === null) {
-    return [{ name: 'series', differenced: false, centred: true, level: filled, modelled: filled }];
+    return [{ name: 'series', differenced: false, centred: true, seasonalLag: 0, level: filled, modelled: filled }];
   }
   const d = decompose(filled, period, { extrapolateTrend: 'freq' });
   if (d.problem) {
     return { code: d.problem.code, message: `LSTM decomposition with period ${period}: ${d.problem.message}` };
   }
+  let { seasonal, resid } = d;
+  if (options.seasonalCycles > 0) {
+    seasonal = localSeasonal(filled, d.trend, period, options.seasonalCycles);
+    resid = new Float64Array(filled.length);
+    for (let i = 0; i < filled.length; i++) {
+      resid[i] = filled[i] - d.trend[i] - seasonal[i];
+    }
+  }
+  const lag = options.seasonalDifferencing ? period : 0;
   return [
-    { name: 'trend', differenced: true, centred: false, level: d.trend, modelled: differences(d.trend) },
-    { name: 'seasonal', differenced: false, centred: false, level: d.seasonal, modelled: d.seasonal },
-    { name: 'residual', differenced: false, centred: false, level: d.resid, modelled: d.resid },
+    {
+      name: 'trend',
+      differenced: true,
+      centred: false,
+      seasonalLag: 0,
+      level: d.trend,
+      modelled: differences(d.trend),
+    },
+    {
+      name: 'seasonal',
+      differenced: false,
+      centred: false,
+      seasonalLag: lag,
+      level: seasonal,
+      modelled: lag > 0 ? differences(seasonal, lag) : seasonal,
+    },
+    { name: 'residual', differenced: false, centred: false, seasonalLag: 0, level: resid, modelled: resid },
   ];
+}
+
+/**
+ * A seasonal component that follows the cycle as it changes: at row i, the mean of y − trend over
+ * the same phase in the `cycles` cycles centred on i (fewer at the edges: the last cycle averages
+ * itself and the ones before it), NaN-skipping.
+ */
+export function localSeasonal(
+  y: ArrayLike<number>,
+  trend: ArrayLike<number>,
+  period: number,
+  cycles: number
+): Float64Array {
+  const n = y.length;
+  const half = Math.floor(cycles / 2);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let sum = 0;
+    let count = 0;
+    for (let q = -half; q <= half; q++) {
+      const j = i + q * period;
+      const v = j >= 0 && j < n ? y[j] - trend[j] : NaN;
+      if (Number.isFinite(v)) {
+        sum += v;
+        count++;
+      }
+    }
+    out[i] = count > 0 ? sum / count : NaN;
+  }
+  return out;
 }

@@ -51,6 +51,18 @@ export interface LstmConfig {
    * (lstmTraining.ts refitEpochs). 0 = none (no backtest score).
    */
   holdOut: number;
+  /**
+   * Cycles averaged per phase for the seasonal component (odd; lstmComponents.ts localSeasonal):
+   * the cycle may change over the series. 0 = statsmodels' one figure for the whole series.
+   */
+  seasonalCycles: number;
+  /**
+   * The seasonal network models the change from one period earlier instead of the value
+   * (lstmComponents.ts): zero change is the seasonal naive forecast of the component.
+   */
+  seasonalDifferencing: boolean;
+  /** 'auto': learn on logarithms when the series swings in proportion to its level (lstmTransform.ts); 'none': never. */
+  transform: 'auto' | 'none';
 }
 
 /** Defaults chosen by the measurements in docs/benchmarks.md ("LSTM"). */
@@ -72,13 +84,16 @@ export const DEFAULT_LSTM_CONFIG: LstmConfig = {
   directSteps: 48,
   trendDamping: 0,
   holdOut: 48,
+  seasonalCycles: 3,
+  seasonalDifferencing: true,
+  transform: 'auto',
 };
 
 /** φ when it is to be chosen but no rows could be held out: the best single value on M4 Hourly. */
 export const UNSCORED_DAMPING = 0.9;
 
 /** Bumped whenever the network, the scaling or the snapshot format changes: old cache entries then miss. */
-export const LSTM_ENGINE_VERSION = 'lstm-2';
+export const LSTM_ENGINE_VERSION = 'lstm-3';
 
 /** Drift: when to throw the weights away and train from scratch. */
 export interface DriftPolicy {
@@ -117,7 +132,16 @@ export function resolveLstmConfig(partial: Partial<LstmConfig> = {}): LstmConfig
     directSteps: int(partial.directSteps, 1, 1000, d.directSteps),
     trendDamping: num(partial.trendDamping, 0, 1, d.trendDamping),
     holdOut: int(partial.holdOut, 0, 100_000, d.holdOut),
+    seasonalCycles: oddOrZero(int(partial.seasonalCycles, 0, 99, d.seasonalCycles)),
+    seasonalDifferencing:
+      typeof partial.seasonalDifferencing === 'boolean' ? partial.seasonalDifferencing : d.seasonalDifferencing,
+    transform: partial.transform === 'none' ? 'none' : d.transform,
   };
+}
+
+/** A centred window of cycles has an odd count: an even one is rounded up. */
+function oddOrZero(cycles: number): number {
+  return cycles === 0 || cycles % 2 === 1 ? cycles : cycles + 1;
 }
 
 /** A canonical string of the configuration (fixed key order) for cache keys. */

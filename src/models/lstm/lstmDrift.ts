@@ -5,6 +5,7 @@
 import { RegularSeries } from '../../engine/types';
 import { DriftPolicy } from './lstmConfig';
 import { StoredForecast } from './lstmState';
+import { LstmTransform, toModelScale } from './lstmTransform';
 
 export interface DriftMeasure {
   /** Arrived points compared (finite actual and forecast at the same time). */
@@ -21,12 +22,14 @@ export interface DriftMeasure {
 
 /**
  * Compares `previous` with the rows of `series` at its times; null when none has arrived.
- * `sdAt(k)` is the model's error sd k steps ahead (k ≥ 1).
+ * `sdAt(k)` is the model's error sd k steps ahead (k ≥ 1), on the scale given by `transform`
+ * (the relative drift compares errors on that scale; a value ≤ 0 under 'log' makes it ∞).
  */
 export function measureDrift(
   previous: StoredForecast | null,
   series: RegularSeries,
-  sdAt: (k: number) => number
+  sdAt: (k: number) => number,
+  transform: LstmTransform = 'none'
 ): DriftMeasure | null {
   if (!previous || previous.values.length === 0 || !(series.step > 0)) {
     return null;
@@ -47,8 +50,16 @@ export function measureDrift(
       points++;
       sum += Math.abs(e);
       const sd = sdAt(k + 1);
-      if (sd > 0) {
-        scaled += Math.abs(e) / sd;
+      // σ_k is on the model's scale: so is the error it measures.
+      const modelError =
+        transform === 'none'
+          ? e
+          : toModelScale([series.values[r]], transform)[0] - toModelScale([previous.values[k]], transform)[0];
+      if (!Number.isFinite(modelError)) {
+        // A value ≤ 0 reached a model that learnt logarithms: it cannot say anything about it.
+        scaled = Infinity;
+      } else if (sd > 0) {
+        scaled += Math.abs(modelError) / sd;
       } else {
         scaledOk = false;
       }
@@ -68,5 +79,5 @@ export function driftExceeds(d: DriftMeasure | null, policy: DriftPolicy): boole
   if (policy.absoluteLimit !== null && d.meanAbsError > policy.absoluteLimit) {
     return true;
   }
-  return Number.isFinite(d.relative) && d.relative > policy.relativeLimit;
+  return !Number.isNaN(d.relative) && d.relative > policy.relativeLimit;
 }

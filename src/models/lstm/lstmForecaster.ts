@@ -54,6 +54,7 @@ export function forecastComponent(v: ComponentView, origin: number, horizon: num
     k += take;
   }
   const level = new Float64Array(horizon);
+  const lag = v.state.seasonalLag;
   let acc = differenced ? v.series.level[origin] : 0;
   let weight = 1;
   for (let j = 0; j < horizon; j++) {
@@ -62,6 +63,9 @@ export function forecastComponent(v: ComponentView, origin: number, horizon: num
       weight *= damping;
       acc += weight * value;
       level[j] = acc;
+    } else if (lag > 0) {
+      // One season earlier: a known row, or a step already forecast.
+      level[j] = (j >= lag ? level[j - lag] : v.series.level[origin + 1 + j - lag]) + value;
     } else {
       level[j] = value;
     }
@@ -102,8 +106,8 @@ export function firstForecastableRow(views: ComponentView[]): number {
   let first = 0;
   for (const v of views) {
     const L = v.state.shape.timeSteps * v.state.shape.features;
-    // A differenced sequence starts with NaN: its first full window ends one row later.
-    first = Math.max(first, L + (v.state.differenced ? 1 : 0));
+    // A differenced sequence starts with NaN (one row, or a season of rows): its first full window ends that much later.
+    first = Math.max(first, L + (v.state.differenced ? 1 : 0) + v.state.seasonalLag);
   }
   return first;
 }

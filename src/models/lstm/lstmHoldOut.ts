@@ -75,21 +75,23 @@ export function heldOutScore(
 
 /**
  * Forecasts the held-out rows from `views` (the components of `insample`, the series without
- * them), picks the damping among `candidates` and scores the forecast with it. `floor` bounds the forecast below (0 for a series
- * that was never negative, else −∞), as the model's own predict does.
+ * them, on the model's scale), picks the damping among `candidates` and scores the forecast with
+ * it. `toSeries` brings a forecast value back to the series' units and bounds it as the model's own
+ * predict does (exp for a log scale, the floor at 0 for a never-negative series); `insample` and
+ * `actual` are in the series' units.
  */
 export function backtestHeldOut(
   views: ComponentView[],
   insample: ArrayLike<number>,
   actual: ArrayLike<number>,
   period: number | null,
-  floor: number,
+  toSeries: (v: number) => number,
   candidates: readonly number[] = DAMPING_CANDIDATES
 ): { damping: number; score: HeldOutScore } {
   const origin = insample.length - 1;
   let best: { damping: number; mae: number; forecast: Float64Array } | null = null;
   for (const phi of candidates) {
-    const f = forecastSum(views, origin, actual.length, phi).map((v) => Math.max(floor, v));
+    const f = forecastSum(views, origin, actual.length, phi).map(toSeries);
     let sum = 0;
     let n = 0;
     for (let k = 0; k < actual.length; k++) {

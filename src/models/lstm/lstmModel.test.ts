@@ -76,6 +76,33 @@ describe('LSTM forecaster', () => {
     }
   });
 
+  it('learns a series that swings in proportion to its level on logarithms: positive forecasts, a band wider above', async () => {
+    const rng = seededRandom(5);
+    const traffic = Float64Array.from({ length: 13 * 24 }, (_, i) => {
+      const level = 10 + 990 * Math.max(0, Math.sin((2 * Math.PI * i) / 24)) ** 2;
+      return level * Math.exp(rng.normal(0, 0.1));
+    });
+    const fit = await fitLstm(series(traffic.slice(0, 12 * 24)), { config: TINY });
+    if ('code' in fit) {
+      throw new Error(fit.message);
+    }
+    expect(fit.state.transform).toBe('log');
+    expect(fit.model.diagnostics.lstmScale).toBe('log');
+    const p = fit.model.predict(24, 0.95);
+    const truth = traffic.slice(12 * 24);
+    for (let k = 0; k < 24; k++) {
+      expect(p.lower[k]).toBeGreaterThan(0);
+      expect(p.upper[k] - p.point[k]).toBeGreaterThan(p.point[k] - p.lower[k]);
+    }
+    // The quiet hours: within a factor of 2 of the truth (an additive fit misses them by more than their value).
+    for (const k of [0, 22, 23]) {
+      expect(p.point[k] / truth[k]).toBeGreaterThan(0.5);
+      expect(p.point[k] / truth[k]).toBeLessThan(2);
+    }
+    const flat = new Float64Array(24).fill(traffic.slice(0, 12 * 24).reduce((a, b) => a + b) / (12 * 24));
+    expect(mae(p.point, truth)).toBeLessThan(0.5 * mae(flat, truth));
+  });
+
   it('is deterministic for a seed (dropout 0): two trainings give the same forecast', async () => {
     const short: Partial<LstmConfig> = { ...TINY, epochs: 2 };
     const a = await trainLstm(train, { config: short });

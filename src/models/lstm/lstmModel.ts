@@ -10,6 +10,7 @@ import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
 import { bandSdAt, forecastFloor, forecastSum, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
+import { fromModelScale, toModelScale } from './lstmTransform';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';
 
 /** Rows at the end of the series that get one-step fitted values. */
@@ -22,8 +23,9 @@ export const FITTED_ROWS = 336;
  */
 export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow = 0): FittedModel | Problem {
   const y = series.values.subarray(fromRow);
-  const filled = fillGaps(y);
-  const comps = splitComponents(filled, state.variant, state.period);
+  const t = state.transform;
+  const filled = fillGaps(toModelScale(y, t));
+  const comps = splitComponents(filled, state.variant, state.period, state.config);
   if (!Array.isArray(comps)) {
     return comps;
   }
@@ -43,13 +45,16 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
   // component, and nothing draws a fit older than two weeks of hourly data.
   const fittedFrom = Math.max(0, n - FITTED_ROWS);
   const fitted = new Float64Array(n).fill(NaN);
-  fitted.set(oneStepFitted(views, n, fittedFrom), fittedFrom);
+  fitted.set(
+    oneStepFitted(views, n, fittedFrom).map((v) => fromModelScale(v, t)),
+    fittedFrom
+  );
   const last = n - 1;
   // The point forecast does not depend on the level: computed once for the longest horizon asked.
   let memo: Float64Array = new Float64Array(0);
   let anchor = fitted[last];
   if (!Number.isFinite(anchor)) {
-    anchor = filled[last];
+    anchor = fromModelScale(filled[last], t);
   }
   const totalLoss = (key: 'losses' | 'fineTuneLosses') =>
     state.components.map((c) => `${c.name}: ${c[key].map((l) => l.toPrecision(3)).join(' ')}`).join('; ');
@@ -59,6 +64,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
     fitted: { fromRow, values: fitted },
     diagnostics: {
       lstmVariant: state.variant,
+      lstmScale: state.transform,
       period: state.period,
       lookBack: state.lookBack,
       units: state.config.units,
@@ -90,12 +96,14 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
       const lower = new Float64Array(h);
       const upper = new Float64Array(h);
       const z = normalMultiplier(level);
+      // The band is symmetric on the model's scale: on a log scale it comes back wider above.
+      const back = (v: number) => Math.max(floor, fromModelScale(v, t));
       for (let k = 0; k < h; k++) {
         const hw = z * bandSdAt(state.bandSd, k + 1);
         const w = Number.isFinite(hw) ? hw : 0;
-        lower[k] = Math.max(floor, point[k] - w);
-        upper[k] = Math.max(floor, point[k] + w);
-        point[k] = Math.max(floor, point[k]);
+        lower[k] = back(point[k] - w);
+        upper[k] = back(point[k] + w);
+        point[k] = back(point[k]);
       }
       return { point, lower, upper };
     },

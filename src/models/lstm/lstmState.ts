@@ -6,6 +6,7 @@
  */
 import { NetworkShape, NetworkWeights } from './forwardPass';
 import { LstmConfig } from './lstmConfig';
+import { LstmTransform } from './lstmTransform';
 import { Scaling } from './windows';
 
 /** 'series' is the single network of the raw variant. */
@@ -17,6 +18,8 @@ export interface ComponentState {
   differenced: boolean;
   /** Each window is centred on its own mean (windows.ts `centre`). */
   centred: boolean;
+  /** The network models level[t] − level[t − seasonalLag] (lstmComponents.ts); 0 = not seasonally differenced. */
+  seasonalLag: number;
   scaling: Scaling;
   shape: NetworkShape;
   weights: NetworkWeights;
@@ -61,6 +64,8 @@ export interface LstmState {
   /** The variant actually used ('raw' when no seasonal cycle was found for 'decomposed'). */
   variant: 'decomposed' | 'raw';
   period: number | null;
+  /** The scale the networks learnt the series on (lstmTransform.ts); 'log': forecasts come back through exp. */
+  transform: LstmTransform;
   lookBack: number;
   /** Grid step of the training series (ms); another step makes the entry incompatible. */
   step: number;

@@ -12,6 +12,7 @@ import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows } from './lstmHoldOut'
 import { errorProfile, errorSd, forecastFloor, oneStepFitted, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, writeWeights } from './lstmNetwork';
 import { ComponentName, ComponentState, LstmState } from './lstmState';
+import { chooseTransform, fromModelScale, LstmTransform, toModelScale } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
 import { fitScaling, makeWindows, scaleValues } from './windows';
 
@@ -49,11 +50,13 @@ export interface LstmFitOptions {
 export const MIN_WINDOWS = 8;
 
 interface Prepared {
+  /** Rows ≥ fromRow on the model's scale (transform). */
   y: Float64Array;
   filled: Float64Array;
   comps: ComponentSeries[];
   period: number | null;
   variant: 'decomposed' | 'raw';
+  transform: LstmTransform;
   lookBack: number;
   /** Time of row 0 of y. */
   start: number;
@@ -64,9 +67,10 @@ function prepare(
   fromRow: number,
   config: LstmConfig,
   knownPeriod: number | undefined,
+  transform: LstmTransform,
   variantOverride?: 'decomposed' | 'raw'
 ): Prepared | Problem {
-  const y = series.values.subarray(fromRow);
+  const y = toModelScale(series.values.subarray(fromRow), transform);
   const filled = fillGaps(y);
   let variant = variantOverride ?? config.variant;
   let period: number | null = knownPeriod ?? null;
@@ -78,7 +82,7 @@ function prepare(
     variant = 'raw';
   }
   const lookBack = config.lookBack > 0 ? config.lookBack : period !== null ? Math.min(168, Math.max(8, period)) : 24;
-  const comps = splitComponents(filled, variant, variant === 'decomposed' ? period : null);
+  const comps = splitComponents(filled, variant, variant === 'decomposed' ? period : null, config);
   if (!Array.isArray(comps)) {
     return comps;
   }
@@ -88,6 +92,7 @@ function prepare(
     comps,
     period: variant === 'decomposed' ? period : null,
     variant,
+    transform,
     lookBack,
     start: series.start + fromRow * series.step,
   };
@@ -124,18 +129,21 @@ export async function trainLstm(
   const fromRow = Math.max(0, Math.floor(options.fromRow ?? 0));
   const rows = series.values.length - fromRow;
   const h = holdOutRows(rows, config.holdOut);
+  const transform = config.transform === 'auto' ? chooseTransform(series.values.subarray(fromRow)) : 'none';
   if (h > 0) {
     const head: RegularSeries = { ...series, values: series.values.subarray(0, series.values.length - h) };
     // No band for the first pass: the refit measures it on the whole series.
-    const first = await coldTrain(head, fromRow, config, options.period, hooks);
+    const first = await coldTrain(head, fromRow, config, options.period, transform, hooks);
     if (!('code' in first)) {
       const { state, prepared } = first;
+      const insample = head.values.subarray(fromRow);
+      const floor = forecastFloor(insample);
       const { damping, score } = backtestHeldOut(
         viewComponents(state.components, prepared.comps),
-        prepared.y,
+        insample,
         series.values.subarray(series.values.length - h),
         state.period,
-        forecastFloor(prepared.y),
+        (v) => Math.max(floor, fromModelScale(v, transform)),
         config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES
       );
       const tuned = await fineTuneLstm(
@@ -156,7 +164,7 @@ export async function trainLstm(
     }
     // Too short to learn without the held-out rows: learn everything, no score.
   }
-  const trained = await coldTrain(series, fromRow, config, options.period, hooks);
+  const trained = await coldTrain(series, fromRow, config, options.period, transform, hooks);
   return 'code' in trained ? trained : withErrorProfile(trained.state, trained.prepared);
 }
 
@@ -179,9 +187,10 @@ async function coldTrain(
   fromRow: number,
   config: LstmConfig,
   knownPeriod: number | undefined,
+  transform: LstmTransform,
   hooks: LstmHooks
 ): Promise<{ state: LstmState; prepared: Prepared } | Problem> {
-  const p = prepare(series, fromRow, config, knownPeriod);
+  const p = prepare(series, fromRow, config, knownPeriod, transform);
   if ('code' in p) {
     return p;
   }
@@ -233,6 +242,7 @@ async function coldTrain(
         name: c.name,
         differenced: c.differenced,
         centred: c.centred,
+        seasonalLag: c.seasonalLag,
         scaling: scaled[i].scaling,
         shape,
         weights: readWeights(model),
@@ -249,6 +259,7 @@ async function coldTrain(
     config,
     variant: p.variant,
     period: p.period,
+    transform: p.transform,
     lookBack: p.lookBack,
     step: series.step,
     trainedAt: now,
@@ -275,7 +286,7 @@ function withErrorProfile(state: LstmState, p: Prepared): LstmState {
   const fitted = oneStepFitted(views, p.y.length, 0);
   const oneStepSd = errorSd(p.y, fitted, 0);
   const viewsAt = (origin: number) => {
-    const comps = splitComponents(p.filled.slice(0, origin + 1), state.variant, state.period);
+    const comps = splitComponents(p.filled.slice(0, origin + 1), state.variant, state.period, state.config);
     return Array.isArray(comps) ? viewComponents(state.components, comps) : null;
   };
   return { ...state, oneStepSd, bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping) };
@@ -335,7 +346,14 @@ export async function fineTuneLstm(
   if (fresh.count === 0 || epochs === 0) {
     return state;
   }
-  const p = prepare(series, fromRow, { ...config, lookBack: state.lookBack }, state.period ?? undefined, state.variant);
+  const p = prepare(
+    series,
+    fromRow,
+    { ...config, lookBack: state.lookBack },
+    state.period ?? undefined,
+    state.transform,
+    state.variant
+  );
   if ('code' in p || p.comps.length !== state.components.length) {
     return state;
   }
