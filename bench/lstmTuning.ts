@@ -2,15 +2,13 @@
  * LSTM tuning (`npm run bench:lstm-tune -- N 'CONFIGS' m4,nab [--data DIR]`): per-series MASE /
  * sMAPE of LSTM configurations against seasonal naive (m = 24) on N evenly spaced M4 Hourly series
  * and the NAB files, last 48 points held out, then the means. CONFIGS is a JSON array of partial
- * LstmConfig objects, e.g. '[{},{"epochs":20,"maxWindows":1344}]'; `"log": true` in one fits it on
- * log values (strictly positive series only). How the defaults in lstmConfig.ts were chosen
+ * LstmConfig objects, e.g. '[{},{"transform":"none","seasonalCycles":0}]'. How the defaults in lstmConfig.ts were chosen
  * (docs/benchmarks.md, "LSTM"). Skips with a message when the data is absent.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LstmConfig } from '../src/models/lstm/lstmConfig';
 import { fitLstm } from '../src/models/lstm/lstmModel';
-import { chooseTransform } from '../src/models/lstm/lstmTransform';
 import { loadTf } from '../src/models/lstm/tfRuntime';
 import { m4Scores, readM4 } from './m4Series';
 import { readNabHourly } from './nabSeries';
@@ -63,19 +61,9 @@ async function main() {
     const line = [row.id.padEnd(36), `naive ${naive.ma.at(-1)!.toFixed(2)}/${naive.sm.at(-1)!.toFixed(1)}`];
     for (const [ci, cfg] of configs.entries()) {
       const t0 = performance.now();
-      const { log, blend: _b, ...c } = cfg as Partial<LstmConfig> & { log?: boolean; blend?: number };
-      const useLog = (log as unknown) === 'auto' ? chooseTransform(train) === 'log' : log && Math.min(...train) > 0;
-      const input = useLog ? train.map(Math.log) : train;
-      const fit = await fitLstm({ start: T0, step: HOUR, values: Float64Array.from(input) }, { config: c });
+      const fit = await fitLstm({ start: T0, step: HOUR, values: Float64Array.from(train) }, { config: cfg });
       const t = (performance.now() - t0) / 1000;
-      let p: ArrayLike<number> = 'code' in fit ? nf : fit.model.predict(H, 0.95).point;
-      if (useLog && !('code' in fit)) {
-        p = Array.from(p, Math.exp);
-      }
-      const blend = (cfg as { blend?: number }).blend;
-      if (blend !== undefined) {
-        p = Array.from(p, (v, k) => blend * v + (1 - blend) * nf[k]);
-      }
+      const p: ArrayLike<number> = 'code' in fit ? nf : fit.model.predict(H, 0.95).point;
       const r = (res[ci] ??= { sm: [], ma: [], t: [] });
       const score = m4Scores(train, actual, p, M);
       r.sm.push(score.smape);
