@@ -5,7 +5,7 @@
 import { RegularSeries } from '../../engine/types';
 import { DriftPolicy } from './lstmConfig';
 import { StoredForecast } from './lstmState';
-import { LstmTransform, toModelScale } from './lstmTransform';
+import { LstmTransform, toModelValue } from './lstmTransform';
 
 export interface DriftMeasure {
   /** Arrived points compared (finite actual and forecast at the same time). */
@@ -51,10 +51,7 @@ export function measureDrift(
       sum += Math.abs(e);
       const sd = sdAt(k + 1);
       // σ_k is on the model's scale: so is the error it measures.
-      const modelError =
-        transform === 'none'
-          ? e
-          : toModelScale([series.values[r]], transform)[0] - toModelScale([previous.values[k]], transform)[0];
+      const modelError = toModelValue(series.values[r], transform) - toModelValue(previous.values[k], transform);
       if (!Number.isFinite(modelError)) {
         // A value ≤ 0 reached a model that learnt logarithms: it cannot say anything about it.
         scaled = Infinity;

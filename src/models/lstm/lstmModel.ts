@@ -10,7 +10,7 @@ import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
 import { bandSdAt, forecastFloor, forecastSum, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
-import { fromModelScale, toModelScale } from './lstmTransform';
+import { fromModelScale, toModelScale, toSeriesUnits } from './lstmTransform';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';
 
 /** Rows at the end of the series that get one-step fitted values. */
@@ -97,7 +97,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
       const upper = new Float64Array(h);
       const z = normalMultiplier(level);
       // The band is symmetric on the model's scale: on a log scale it comes back wider above.
-      const back = (v: number) => Math.max(floor, fromModelScale(v, t));
+      const back = toSeriesUnits(t, floor);
       for (let k = 0; k < h; k++) {
         const hw = z * bandSdAt(state.bandSd, k + 1);
         const w = Number.isFinite(hw) ? hw : 0;

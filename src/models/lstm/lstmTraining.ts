@@ -12,7 +12,7 @@ import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows } from './lstmHoldOut'
 import { errorProfile, errorSd, forecastFloor, oneStepFitted, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, writeWeights } from './lstmNetwork';
 import { ComponentName, ComponentState, LstmState } from './lstmState';
-import { chooseTransform, fromModelScale, LstmTransform, toModelScale } from './lstmTransform';
+import { chooseTransform, LstmTransform, toModelScale, toSeriesUnits } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
 import { fitScaling, makeWindows, scaleValues } from './windows';
 
@@ -137,13 +137,12 @@ export async function trainLstm(
     if (!('code' in first)) {
       const { state, prepared } = first;
       const insample = head.values.subarray(fromRow);
-      const floor = forecastFloor(insample);
       const { damping, score } = backtestHeldOut(
         viewComponents(state.components, prepared.comps),
         insample,
         series.values.subarray(series.values.length - h),
         state.period,
-        (v) => Math.max(floor, fromModelScale(v, transform)),
+        toSeriesUnits(transform, forecastFloor(insample)),
         config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES
       );
       const tuned = await fineTuneLstm(

@@ -48,18 +48,26 @@ export function chooseTransform(y: ArrayLike<number>): LstmTransform {
   return Number.isFinite(r) && r >= PROPORTIONAL_CORRELATION ? 'log' : 'none';
 }
 
-/** Values on the model's scale; a non-positive value under 'log' becomes NaN (a gap). */
+/** One value on the model's scale; a non-positive value under 'log' becomes NaN (a gap). */
+export function toModelValue(v: number, t: LstmTransform): number {
+  return t === 'log' ? (v > 0 ? Math.log(v) : NaN) : v;
+}
+
+/** Values on the model's scale (toModelValue of each). */
 export function toModelScale(values: ArrayLike<number>, t: LstmTransform): Float64Array {
-  const out = Float64Array.from(values);
-  if (t === 'log') {
-    for (let i = 0; i < out.length; i++) {
-      out[i] = out[i] > 0 ? Math.log(out[i]) : NaN;
-    }
-  }
-  return out;
+  return Float64Array.from(values, (v) => toModelValue(v, t));
 }
 
 /** One value back from the model's scale. */
 export function fromModelScale(v: number, t: LstmTransform): number {
   return t === 'log' ? Math.exp(v) : v;
+}
+
+/**
+ * A forecast value from the model's scale to the series' units, bounded below by `floor`
+ * (lstmForecaster.ts forecastFloor): what the model's predict shows and what the held-out
+ * backtest scores.
+ */
+export function toSeriesUnits(t: LstmTransform, floor: number): (v: number) => number {
+  return (v) => Math.max(floor, fromModelScale(v, t));
 }
