@@ -22,6 +22,7 @@
  */
 import { Problem } from '../types';
 import { movingAverageTrend } from '../stats/decompose';
+import { median } from '../stats/median';
 
 export interface ChangePointOptions {
   /** Seasonal period in rows, removed before segmenting (needs ≥ 2 cycles; ignored otherwise). */
@@ -311,12 +312,6 @@ function deseasonalise(y: ArrayLike<number>, period: number): Float64Array {
     out[i] = Number.isFinite(y[i]) ? y[i] - figure[i % period] : NaN;
   }
   return out;
-}
-
-function median(v: number[]): number {
-  v.sort((p, q) => p - q);
-  const mid = v.length >> 1;
-  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
 }
 
 function clampInt(v: number, lo: number, hi: number): number {

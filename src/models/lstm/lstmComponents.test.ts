@@ -4,11 +4,20 @@ import { forecastComponent, viewComponents } from './lstmForecaster';
 import { ComponentState } from './lstmState';
 
 describe('localSeasonal', () => {
-  it('averages each phase over the cycles centred on a row, fewer at the edges', () => {
+  it('takes the median of each phase over the cycles centred on a row, fewer at the edges', () => {
     // Period 2, trend 0: phase values 1, 3, 5 (even rows) and 10, 20, 60 (odd rows).
     const y = [1, 10, 3, 20, 5, 60];
     const s = localSeasonal(y, [0, 0, 0, 0, 0, 0], 2, 3);
-    expect(Array.from(s)).toEqual([2, 15, 3, 30, 4, 40]);
+    // Row 3 sees 10, 20, 60: the median 20, where a mean would give 30.
+    expect(Array.from(s)).toEqual([2, 15, 3, 20, 4, 40]);
+  });
+
+  it('keeps a spike that most cycles have and drops one that a single cycle has', () => {
+    // Period 4, 5 cycles: the spike (9) sits at phase 1 in four cycles, at phase 2 in the third.
+    const cycle = (spikeAt: number) => [0, 1, 2, 3].map((p) => (p === spikeAt ? 9 : 0));
+    const y = [...cycle(1), ...cycle(1), ...cycle(2), ...cycle(1), ...cycle(1)];
+    const s = localSeasonal(y, new Array(y.length).fill(0), 4, 5);
+    expect(Array.from(s.subarray(8, 12))).toEqual([0, 9, 0, 0]);
   });
 
   it('subtracts the trend first and skips gaps', () => {
@@ -31,7 +40,7 @@ const growingCycle = Float64Array.from(
 );
 
 describe('splitComponents (decomposed)', () => {
-  const options = { seasonalCycles: 3, seasonalDifferencing: true };
+  const options = { seasonalCycles: 3, seasonalDifferencing: true, rawMembers: 1 };
   const comps = splitComponents(growingCycle, 'decomposed', 24, options);
   if (!Array.isArray(comps)) {
     throw new Error(comps.message);

@@ -10,6 +10,7 @@
  * residual as values. Raw variant: the series itself.
  */
 import { decompose } from '../../engine/stats/decompose';
+import { median } from '../../engine/stats/median';
 import { detectSeasonality } from '../../engine/stats/seasonality';
 import { Problem } from '../../engine/types';
 import { ComponentName } from './lstmState';
@@ -58,10 +59,12 @@ export function differences(v: ArrayLike<number>, lag = 1): Float64Array {
 
 /** How the decomposed variant splits a series (LstmConfig's fields of the same names). */
 export interface SplitOptions {
-  /** Cycles averaged per phase for the seasonal component (localSeasonal); 0 = one figure for the whole series. */
+  /** Cycles per phase whose median is the seasonal component (localSeasonal); 0 = statsmodels' one figure for the whole series. */
   seasonalCycles: number;
   /** The seasonal network models the change from one period earlier. */
   seasonalDifferencing: boolean;
+  /** Networks of the raw variant (one sequence each, the same series). */
+  rawMembers: number;
 }
 
 /** The modelled sequences of a gap-filled series; a Problem when the decomposition cannot run. */
@@ -69,10 +72,17 @@ export function splitComponents(
   filled: Float64Array,
   variant: 'decomposed' | 'raw',
   period: number | null,
-  options: SplitOptions = { seasonalCycles: 0, seasonalDifferencing: false }
+  options: SplitOptions = { seasonalCycles: 0, seasonalDifferencing: false, rawMembers: 1 }
 ): ComponentSeries[] | Problem {
   if (variant === 'raw' || period === null) {
-    return [{ name: 'series', differenced: false, centred: true, seasonalLag: 0, level: filled, modelled: filled }];
+    return Array.from({ length: Math.max(1, options.rawMembers) }, () => ({
+      name: 'series',
+      differenced: false,
+      centred: true,
+      seasonalLag: 0,
+      level: filled,
+      modelled: filled,
+    }));
   }
   const d = decompose(filled, period, { extrapolateTrend: 'freq' });
   if (d.problem) {
@@ -109,9 +119,11 @@ export function splitComponents(
 }
 
 /**
- * A seasonal component that follows the cycle as it changes: at row i, the mean of y − trend over
- * the same phase in the `cycles` cycles centred on i (fewer at the edges: the last cycle averages
- * itself and the ones before it), NaN-skipping.
+ * A seasonal component that follows the cycle as it changes: at row i, the median of y − trend
+ * over the same phase in the `cycles` cycles centred on i (fewer at the edges: the last cycle takes
+ * itself and the ones before it), NaN-skipping. The median, not the mean: one cycle with an
+ * incident or a job that ran an hour late does not smear into every cycle around it
+ * (docs/benchmarks.md, "LSTM").
  */
 export function localSeasonal(
   y: ArrayLike<number>,
@@ -122,18 +134,17 @@ export function localSeasonal(
   const n = y.length;
   const half = Math.floor(cycles / 2);
   const out = new Float64Array(n);
+  const phase: number[] = [];
   for (let i = 0; i < n; i++) {
-    let sum = 0;
-    let count = 0;
+    phase.length = 0;
     for (let q = -half; q <= half; q++) {
       const j = i + q * period;
       const v = j >= 0 && j < n ? y[j] - trend[j] : NaN;
       if (Number.isFinite(v)) {
-        sum += v;
-        count++;
+        phase.push(v);
       }
     }
-    out[i] = count > 0 ? sum / count : NaN;
+    out[i] = median(phase);
   }
   return out;
 }

@@ -13,6 +13,7 @@
  * σ_k = σ₁·√k. The networks did see those points in training, so the band is still somewhat
  * optimistic; its coverage on held-out data is measured in bench/lstm.bench.ts.
  */
+import { median } from '../../engine/stats/median';
 import { forward } from './forwardPass';
 import { ComponentSeries } from './lstmComponents';
 import { ComponentState } from './lstmState';
@@ -89,16 +90,27 @@ export function forecastFloor(y: ArrayLike<number>): number {
   return seen ? 0 : -Infinity;
 }
 
-/** Sum of the components' forecasts after row `origin`; `damping` φ applies to differenced (trend) components. */
-export function forecastSum(views: ComponentView[], origin: number, horizon: number, damping = 1): Float64Array {
-  const sum = new Float64Array(horizon);
-  for (const v of views) {
-    const f = forecastComponent(v, origin, horizon, damping);
-    for (let k = 0; k < horizon; k++) {
-      sum[k] += f[k];
+/**
+ * The series' forecast after row `origin` from its components' forecasts: the decomposed
+ * variant's trend, seasonal and residual add up; the raw variant's networks (all named 'series',
+ * each trained from its own seed) give their median, so one network that learnt a wrong turn does
+ * not move the forecast. `damping` φ applies to differenced (trend) components.
+ */
+export function combinedForecast(views: ComponentView[], origin: number, horizon: number, damping = 1): Float64Array {
+  const forecasts = views.map((v) => forecastComponent(v, origin, horizon, damping));
+  const out = new Float64Array(horizon);
+  const members = views.every((v) => v.state.name === 'series');
+  const column: number[] = [];
+  for (let k = 0; k < horizon; k++) {
+    if (members) {
+      column.length = 0;
+      forecasts.forEach((f) => column.push(f[k]));
+      out[k] = median(column);
+    } else {
+      forecasts.forEach((f) => (out[k] += f[k]));
     }
   }
-  return sum;
+  return out;
 }
 
 /** First row whose one-step forecast has a full window in every component. */
@@ -117,7 +129,7 @@ export function oneStepFitted(views: ComponentView[], n: number, fromRow: number
   const out = new Float64Array(Math.max(0, n - fromRow)).fill(NaN);
   const first = firstForecastableRow(views);
   for (let t = Math.max(fromRow, first); t < n; t++) {
-    out[t - fromRow] = forecastSum(views, t - 1, 1)[0];
+    out[t - fromRow] = combinedForecast(views, t - 1, 1)[0];
   }
   return out;
 }
@@ -167,7 +179,7 @@ export function errorProfile(
       break;
     }
     origins++;
-    const f = forecastSum(views, o, K, damping);
+    const f = combinedForecast(views, o, K, damping);
     for (let k = 0; k < K; k++) {
       const e = y[o + 1 + k] - f[k];
       if (Number.isFinite(e)) {

@@ -7,7 +7,7 @@
  *     how much to damp is a property of the series, so the held-out rows decide it).
  * No tfjs: forecasting from a trained state is plain TypeScript.
  */
-import { ComponentView, forecastSum } from './lstmForecaster';
+import { ComponentView, combinedForecast } from './lstmForecaster';
 import { HeldOutScore } from './lstmState';
 
 /** φ values tried on the held-out rows, most trusting first (ties keep the earlier one). */
@@ -91,7 +91,7 @@ export function backtestHeldOut(
   const origin = insample.length - 1;
   let best: { damping: number; mae: number; forecast: Float64Array } | null = null;
   for (const phi of candidates) {
-    const f = forecastSum(views, origin, actual.length, phi).map(toSeries);
+    const f = combinedForecast(views, origin, actual.length, phi).map(toSeries);
     let sum = 0;
     let n = 0;
     for (let k = 0; k < actual.length; k++) {

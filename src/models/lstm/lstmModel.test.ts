@@ -2,7 +2,9 @@ import { seededRandom } from '../../engine/stats/seededRandom';
 import { RegularSeries } from '../../engine/types';
 import { isProblem } from '../types';
 import { forward, NetworkShape } from './forwardPass';
+import { splitComponents } from './lstmComponents';
 import { LstmConfig } from './lstmConfig';
+import { forecastComponent, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
 import { fitLstm, lstmFittedModel } from './lstmModel';
 import { buildNetwork, predictWithTf, readWeights, trainNetwork } from './lstmNetwork';
@@ -118,13 +120,28 @@ describe('LSTM forecaster', () => {
     expect(c.components[0].weights[0]).not.toEqual(a.components[0].weights[0]);
   });
 
-  it('the raw variant is one network on the series', async () => {
+  it('the raw variant is a seed ensemble on the series whose forecast is the median of its networks', async () => {
     const state = await trainLstm(train, { config: { ...TINY, variant: 'raw', epochs: 2 } });
     if ('code' in state) {
       throw new Error('fit failed');
     }
     expect(state.variant).toBe('raw');
-    expect(state.components.map((c) => c.name)).toEqual(['series']);
+    expect(state.components.map((c) => c.name)).toEqual(['series', 'series', 'series']);
+    expect(state.components[1].weights[0]).not.toEqual(state.components[0].weights[0]);
+    const comps = splitComponents(train.values, 'raw', null, state.config);
+    if (!Array.isArray(comps)) {
+      throw new Error(comps.message);
+    }
+    const views = viewComponents(state.components, comps);
+    const last = train.values.length - 1;
+    const members = views.map((v) => forecastComponent(v, last, 12));
+    const combined = pointForecast(state, 12);
+    for (let k = 0; k < 12; k++) {
+      const sorted = members.map((f) => f[k]).sort((a, b) => a - b);
+      expect(combined[k]).toBeCloseTo(sorted[1], 9);
+    }
+    const single = await trainLstm(train, { config: { ...TINY, variant: 'raw', epochs: 2, rawMembers: 1 } });
+    expect('code' in single ? [] : single.components.map((c) => c.name)).toEqual(['series']);
   });
 
   it('a series too short for the look-back is a problem, not an error', async () => {

@@ -8,7 +8,7 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
-import { bandSdAt, forecastFloor, forecastSum, oneStepFitted, viewComponents } from './lstmForecaster';
+import { bandSdAt, forecastFloor, combinedForecast, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
 import { fromModelScale, toModelScale, toSeriesUnits } from './lstmTransform';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';
@@ -90,7 +90,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
     predict(horizon: number, level: number): Prediction {
       const h = Math.max(0, Math.floor(horizon));
       if (memo.length < h) {
-        memo = forecastSum(views, last, h, state.damping);
+        memo = combinedForecast(views, last, h, state.damping);
       }
       const point = memo.slice(0, h);
       const lower = new Float64Array(h);

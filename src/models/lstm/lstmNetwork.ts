@@ -1,7 +1,7 @@
 /**
  * The seed's network in tfjs-layers (build, train, read and write its weights):
  *   LSTM(u, relu, return_sequences) → Dropout(d) → LSTM(u) → Dropout(d) → Dense(u/2, relu) → Dense(S)
- * loss mse, Adam. Initialisers are seeded; the window order of each epoch is a seeded
+ * loss mse (the seed's) or mae (LstmConfig.loss), Adam. Initialisers are seeded; the window order of each epoch is a seeded
  * permutation (tfjs' own shuffle uses Math.random). Dropout masks are drawn by tfjs from
  * Math.random: with dropout 0 training is bit-reproducible on one backend.
  * Every tensor made here is disposed here; callers own only the model they asked for.
@@ -10,6 +10,7 @@ import type * as TfCore from '@tensorflow/tfjs-core';
 import type * as TfLayers from '@tensorflow/tfjs-layers';
 
 import { NetworkShape, NetworkWeights, weightShapes } from './forwardPass';
+import { LstmLoss } from './lstmConfig';
 import { TfRuntime } from './tfRuntime';
 import { permuteWindows, seededPermutation, Windows } from './windows';
 
@@ -17,18 +18,23 @@ export interface TrainSettings {
   epochs: number;
   batchSize: number;
   learningRate: number;
+  /** Default 'mse', the seed's. */
+  loss?: LstmLoss;
   seed: number;
   signal?: AbortSignal;
-  /** Called after each epoch with its mean training loss (mse on the scaled values). */
+  /** Called after each epoch with its mean training loss (the loss on the scaled values). */
   onEpoch?: (epoch: number, loss: number) => void;
 }
 
 export interface TrainReport {
-  /** Loss per epoch (training mse, scaled units). */
+  /** Loss per epoch (training loss, scaled units). */
   losses: number[];
   /** Windows seen per epoch. */
   windows: number;
 }
+
+/** tfjs-layers' names of the losses. */
+const TF_LOSS: Record<LstmLoss, string> = { mse: 'meanSquaredError', mae: 'meanAbsoluteError' };
 
 /** Thrown (and only thrown) when an AbortSignal stops training; callers turn it into a cancelled result. */
 export class TrainingCancelled extends Error {
@@ -90,7 +96,7 @@ export async function trainNetwork(
     return { losses, windows: windows.count };
   }
   const optimizer = tf.train.adam(s.learningRate);
-  model.compile({ loss: 'meanSquaredError', optimizer });
+  model.compile({ loss: TF_LOSS[s.loss ?? 'mse'], optimizer });
   let cancelled = false;
   const stopper = {
     onBatchEnd: async () => {

@@ -24,7 +24,7 @@ export interface LstmProgress {
   components: number;
   epoch: number;
   epochs: number;
-  /** Training mse (scaled units) of the epoch just finished. */
+  /** Training loss (LstmConfig.loss, scaled units) of the epoch just finished. */
   loss: number;
   /** Training windows of this network (a fine-tune: one per new point). */
   windows: number;
@@ -223,6 +223,7 @@ async function coldTrain(
         epochs: config.epochs,
         batchSize: batchSizeFor(config, windows[i].count),
         learningRate: config.learningRate,
+        loss: config.loss,
         seed: config.seed + i,
         signal: hooks.signal,
         onEpoch: (epoch, loss) =>
@@ -379,6 +380,7 @@ export async function fineTuneLstm(
         epochs,
         batchSize: batchSizeFor(config, windows[i].count),
         learningRate: config.learningRate / 2,
+        loss: config.loss,
         seed: config.seed + 100 + state.fineTunes,
         signal: hooks.signal,
         onEpoch: (epoch, loss) =>
