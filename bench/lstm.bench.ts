@@ -191,7 +191,7 @@ function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array
       throw new Error(`unknown variant ${v}; one of ${Object.keys(variantConfig).join(', ')}`);
     }
     methods.push([
-      `LSTM ${v}${v === 'direct' ? ' (48-output head)' : v === 'decomposed' ? ' (3 networks, recursive)' : ' (1 network, recursive)'}`,
+      `LSTM ${v}${v === 'direct' ? ' (48-output head)' : v === 'decomposed' ? ' (3 networks, recursive)' : ' (median of 3 networks, recursive)'}`,
       lstmMethod(variantConfig[v]),
     ]);
   }
