@@ -99,16 +99,12 @@ export function forecastFloor(y: ArrayLike<number>): number {
 export function combinedForecast(views: ComponentView[], origin: number, horizon: number, damping = 1): Float64Array {
   const forecasts = views.map((v) => forecastComponent(v, origin, horizon, damping));
   const out = new Float64Array(horizon);
-  const members = views.every((v) => v.state.name === 'series');
-  const column: number[] = [];
-  for (let k = 0; k < horizon; k++) {
-    if (members) {
-      column.length = 0;
-      forecasts.forEach((f) => column.push(f[k]));
-      out[k] = median(column);
-    } else {
-      forecasts.forEach((f) => (out[k] += f[k]));
+  if (views.every((v) => v.state.name === 'series')) {
+    for (let k = 0; k < horizon; k++) {
+      out[k] = median(forecasts.map((f) => f[k]));
     }
+  } else {
+    forecasts.forEach((f) => f.forEach((x, k) => (out[k] += x)));
   }
   return out;
 }

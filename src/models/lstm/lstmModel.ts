@@ -8,7 +8,7 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
-import { bandSdAt, forecastFloor, combinedForecast, oneStepFitted, viewComponents } from './lstmForecaster';
+import { bandSdAt, combinedForecast, forecastFloor, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
 import { fromModelScale, toModelScale, toSeriesUnits } from './lstmTransform';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';

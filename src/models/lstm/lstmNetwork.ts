@@ -1,9 +1,9 @@
 /**
  * The seed's network in tfjs-layers (build, train, read and write its weights):
  *   LSTM(u, relu, return_sequences) → Dropout(d) → LSTM(u) → Dropout(d) → Dense(u/2, relu) → Dense(S)
- * loss mse (the seed's) or mae (LstmConfig.loss), Adam. Initialisers are seeded; the window order of each epoch is a seeded
- * permutation (tfjs' own shuffle uses Math.random). Dropout masks are drawn by tfjs from
- * Math.random: with dropout 0 training is bit-reproducible on one backend.
+ * loss mse (the seed's) or mae (LstmConfig.loss), Adam. Initialisers are seeded; the window
+ * order of each epoch is a seeded permutation (tfjs' own shuffle uses Math.random). Dropout masks
+ * are drawn by tfjs from Math.random: with dropout 0 training is bit-reproducible on one backend.
  * Every tensor made here is disposed here; callers own only the model they asked for.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
