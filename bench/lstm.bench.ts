@@ -175,6 +175,13 @@ const seasonalNaive: Method = async (train) => ({
 });
 
 /** Seasonal naive, Trendcast linear and seasonal, then the LSTM variants asked for. */
+const VARIANT_LABELS: Record<string, string> = {
+  decomposed: ' (3 networks, recursive, combined with seasonal naive)',
+  raw: ' (median of 3 networks, recursive, combined with seasonal naive)',
+  network: ' (decomposed, the networks alone: not combined with seasonal naive)',
+  direct: ' (48-output head)',
+};
+
 function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array<[string, Method]> {
   const methods: Array<[string, Method]> = [
     ['seasonal naive (m = 24)', seasonalNaive],
@@ -184,6 +191,7 @@ function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array
   const variantConfig: Record<string, Partial<LstmConfig>> = {
     decomposed: { ...config, variant: 'decomposed' },
     raw: { ...config, variant: 'raw' },
+    network: { ...config, variant: 'decomposed', combineWithNaive: false },
     direct: { ...config, variant: 'decomposed', strategy: 'direct', directSteps: H },
   };
   for (const v of variants) {
@@ -191,7 +199,7 @@ function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array
       throw new Error(`unknown variant ${v}; one of ${Object.keys(variantConfig).join(', ')}`);
     }
     methods.push([
-      `LSTM ${v}${v === 'direct' ? ' (48-output head)' : v === 'decomposed' ? ' (3 networks, recursive)' : ' (median of 3 networks, recursive)'}`,
+      `LSTM ${v}${VARIANT_LABELS[v]}`,
       lstmMethod(variantConfig[v]),
     ]);
   }

@@ -16,7 +16,7 @@
 import { median } from '../../engine/stats/median';
 import { forward } from './forwardPass';
 import { ComponentSeries } from './lstmComponents';
-import { ComponentState } from './lstmState';
+import { ComponentState, NaiveBlend, NETWORKS_ONLY } from './lstmState';
 import { scaleValues, windowMean } from './windows';
 
 /** A component's state next to its sequences on the current series. */
@@ -75,28 +75,36 @@ export function forecastComponent(v: ComponentView, origin: number, horizon: num
 }
 
 /**
- * The lowest value a forecast of `y` may take: 0 for a series that was never negative (usage,
- * counts, bytes: summed components can dip under 0 where the seasonal swing is larger than the
- * level), else −∞.
+ * The series' value at `row` on the model's scale, from its components: the decomposed variant's
+ * trend, seasonal and residual add up to it; every raw network holds the series itself.
  */
-export function forecastFloor(y: ArrayLike<number>): number {
-  let seen = false;
-  for (let i = 0; i < y.length; i++) {
-    if (y[i] < 0) {
-      return -Infinity;
-    }
-    seen ||= Number.isFinite(y[i]);
+export function seriesLevel(views: ComponentView[], row: number): number {
+  if (views[0].state.name === 'series') {
+    return views[0].series.level[row];
   }
-  return seen ? 0 : -Infinity;
+  let sum = 0;
+  for (const v of views) {
+    sum += v.series.level[row];
+  }
+  return sum;
 }
 
 /**
  * The series' forecast after row `origin` from its components' forecasts: the decomposed
  * variant's trend, seasonal and residual add up; the raw variant's networks (all named 'series',
  * each trained from its own seed) give their median, so one network that learnt a wrong turn does
- * not move the forecast. `damping` φ applies to differenced (trend) components.
+ * not move the forecast. `damping` φ applies to differenced (trend) components. With a `blend`
+ * weight under 1 the networks' forecast is combined with the seasonal naive one (the row `lag`
+ * before each step, from the series up to `origin`); where that row is unknown the networks'
+ * value stands.
  */
-export function combinedForecast(views: ComponentView[], origin: number, horizon: number, damping = 1): Float64Array {
+export function combinedForecast(
+  views: ComponentView[],
+  origin: number,
+  horizon: number,
+  damping = 1,
+  blend: NaiveBlend = NETWORKS_ONLY
+): Float64Array {
   const forecasts = views.map((v) => forecastComponent(v, origin, horizon, damping));
   const out = new Float64Array(horizon);
   if (views.every((v) => v.state.name === 'series')) {
@@ -105,6 +113,16 @@ export function combinedForecast(views: ComponentView[], origin: number, horizon
     }
   } else {
     forecasts.forEach((f) => f.forEach((x, k) => (out[k] += x)));
+  }
+  const w = blend.weight;
+  const lag = Math.max(1, Math.floor(blend.lag));
+  if (w < 1 && origin + 1 - lag >= 0) {
+    for (let k = 0; k < horizon; k++) {
+      const naive = seriesLevel(views, origin + 1 - lag + (k % lag));
+      if (Number.isFinite(naive)) {
+        out[k] = w * out[k] + (1 - w) * naive;
+      }
+    }
   }
   return out;
 }
@@ -121,11 +139,16 @@ export function firstForecastableRow(views: ComponentView[]): number {
 }
 
 /** One-step in-sample forecasts for rows fromRow…n−1 (NaN where the window is incomplete). */
-export function oneStepFitted(views: ComponentView[], n: number, fromRow: number): Float64Array {
+export function oneStepFitted(
+  views: ComponentView[],
+  n: number,
+  fromRow: number,
+  blend: NaiveBlend = NETWORKS_ONLY
+): Float64Array {
   const out = new Float64Array(Math.max(0, n - fromRow)).fill(NaN);
   const first = firstForecastableRow(views);
   for (let t = Math.max(fromRow, first); t < n; t++) {
-    out[t - fromRow] = combinedForecast(views, t - 1, 1)[0];
+    out[t - fromRow] = combinedForecast(views, t - 1, 1, 1, blend)[0];
   }
   return out;
 }
@@ -160,7 +183,8 @@ export function errorProfile(
   y: ArrayLike<number>,
   period: number | null,
   oneStepSd: number,
-  damping = 1
+  damping = 1,
+  blend: NaiveBlend = NETWORKS_ONLY
 ): number[] {
   const n = y.length;
   const K = bandProfileSteps(n, period);
@@ -175,7 +199,7 @@ export function errorProfile(
       break;
     }
     origins++;
-    const f = combinedForecast(views, o, K, damping);
+    const f = combinedForecast(views, o, K, damping, blend);
     for (let k = 0; k < K; k++) {
       const e = y[o + 1 + k] - f[k];
       if (Number.isFinite(e)) {

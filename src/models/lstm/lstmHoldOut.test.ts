@@ -1,7 +1,8 @@
 import { seededRandom } from '../../engine/stats/seededRandom';
 import { RegularSeries } from '../../engine/types';
 import { LstmConfig } from './lstmConfig';
-import { DAMPING_CANDIDATES, heldOutScore, holdOutRows } from './lstmHoldOut';
+import { DAMPING_CANDIDATES, heldOutScore, holdOutRows, naiveLag, naiveWeight } from './lstmHoldOut';
+import { lstmFittedModel } from './lstmModel';
 import { trainLstm } from './lstmTraining';
 
 jest.setTimeout(60_000);
@@ -53,6 +54,30 @@ describe('heldOutScore', () => {
   });
 });
 
+describe('combination with the seasonal naive forecast', () => {
+  it('weights each forecast by the inverse of its held-out mean absolute error', () => {
+    // Networks: errors 1 and 1 (sum 2); naive: errors 3 and 3 (sum 6). Networks' weight 6 / 8.
+    expect(naiveWeight([10, 12], [11, 11], [13, 15])).toBeCloseTo(0.75, 12);
+    // Equal errors: half each; a naive that is exact takes all the weight.
+    expect(naiveWeight([10, 12], [11, 14], [13, 12])).toBeCloseTo(0.5, 12);
+    expect(naiveWeight([10, 12], [11, 14], [10, 12])).toBe(0);
+    // Points missing on either side are skipped; nothing to compare keeps the networks alone.
+    expect(naiveWeight([10, NaN, 12], [11, 5, 11], [13, 5, 15])).toBeCloseTo(0.75, 12);
+    expect(naiveWeight([NaN], [1], [2])).toBe(1);
+    expect(naiveWeight([1, 2], [1, 2], [1, 2])).toBe(0.5);
+  });
+
+  it('copies the period, else a day of rows, else the last row', () => {
+    const hour = 3_600_000;
+    expect(naiveLag(168, hour, 1000)).toBe(168);
+    expect(naiveLag(null, hour, 1000)).toBe(24);
+    expect(naiveLag(null, 5 * 60_000, 1000)).toBe(288);
+    // 7-hour steps do not divide a day; a series shorter than the lag has no row that far back.
+    expect(naiveLag(null, 7 * hour, 1000)).toBe(1);
+    expect(naiveLag(168, hour, 100)).toBe(1);
+  });
+});
+
 describe('cold training with a hold-out', () => {
   const series = noisyDaily(12 * 24);
 
@@ -88,5 +113,36 @@ describe('cold training with a hold-out', () => {
     expect(fixed.backtest).not.toBeNull();
     expect(none.backtest).toBeNull();
     expect(none.damping).toBe(0.9);
+    // Nothing held out: no evidence to combine on, the networks alone.
+    expect(none.blend.weight).toBe(1);
+  });
+
+  it('combines the networks with the last day by their held-out errors, and predicts with that blend', async () => {
+    const state = await trainLstm(series, { config: { ...TINY, epochs: 4 } });
+    const alone = await trainLstm(series, { config: { ...TINY, epochs: 4, combineWithNaive: false } });
+    if ('code' in state || 'code' in alone) {
+      throw new Error('training failed');
+    }
+    expect(alone.blend.weight).toBe(1);
+    expect(state.blend.lag).toBe(24);
+    expect(state.blend.weight).toBeGreaterThan(0);
+    expect(state.blend.weight).toBeLessThan(1);
+    const at = (weight: number) => {
+      const m = lstmFittedModel({ ...state, blend: { weight, lag: 24 } }, series);
+      if ('code' in m) {
+        throw new Error(m.message);
+      }
+      return m.predict(30, 0.95).point;
+    };
+    const networks = at(1);
+    const naive = at(0);
+    const half = at(0.5);
+    const y = series.values;
+    for (let k = 0; k < 30; k++) {
+      // Weight 0 is the seasonal naive forecast: the same hour of the last day.
+      expect(naive[k]).toBeCloseTo(y[y.length - 24 + (k % 24)], 9);
+      expect(half[k]).toBeCloseTo((networks[k] + naive[k]) / 2, 9);
+    }
+    expect(Math.max(...networks.map((v, k) => Math.abs(v - naive[k])))).toBeGreaterThan(0.1);
   });
 });

@@ -8,7 +8,8 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
-import { bandSdAt, combinedForecast, forecastFloor, oneStepFitted, viewComponents } from './lstmForecaster';
+import { forecastBounds } from './forecastBounds';
+import { bandSdAt, combinedForecast, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
 import { fromModelScale, toModelScale, toSeriesUnits } from './lstmTransform';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';
@@ -34,7 +35,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
   }
   const views = viewComponents(state.components, comps);
   const n = y.length;
-  const floor = forecastFloor(y);
+  const bounds = forecastBounds(y, t);
   if (n <= state.lookBack + 1) {
     return {
       code: 'too-few-points',
@@ -46,7 +47,7 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
   const fittedFrom = Math.max(0, n - FITTED_ROWS);
   const fitted = new Float64Array(n).fill(NaN);
   fitted.set(
-    oneStepFitted(views, n, fittedFrom).map((v) => fromModelScale(v, t)),
+    oneStepFitted(views, n, fittedFrom, state.blend).map((v) => fromModelScale(v, t)),
     fittedFrom
   );
   const last = n - 1;
@@ -77,6 +78,8 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
       fineTunes: state.fineTunes,
       drift: state.drift,
       trendDamping: state.damping,
+      networkWeight: state.blend.weight,
+      naiveLag: state.blend.weight < 1 ? state.blend.lag : null,
       backtestHorizon: state.backtest?.horizon ?? null,
       backtestMape: state.backtest?.mape ?? null,
       backtestSmape: state.backtest?.smape ?? null,
@@ -90,14 +93,14 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
     predict(horizon: number, level: number): Prediction {
       const h = Math.max(0, Math.floor(horizon));
       if (memo.length < h) {
-        memo = combinedForecast(views, last, h, state.damping);
+        memo = combinedForecast(views, last, h, state.damping, state.blend);
       }
       const point = memo.slice(0, h);
       const lower = new Float64Array(h);
       const upper = new Float64Array(h);
       const z = normalMultiplier(level);
       // The band is symmetric on the model's scale: on a log scale it comes back wider above.
-      const back = toSeriesUnits(t, floor);
+      const back = toSeriesUnits(t, bounds);
       for (let k = 0; k < h; k++) {
         const hw = z * bandSdAt(state.bandSd, k + 1);
         const w = Number.isFinite(hw) ? hw : 0;

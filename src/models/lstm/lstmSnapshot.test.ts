@@ -39,6 +39,7 @@ function fakeState(): LstmState {
     drift: NaN,
     backend: 'wasm',
     damping: 0.95,
+    blend: { weight: 0.625, lag: 24 },
     backtest: { horizon: 48, points: 48, mape: 12.5, smape: 11, mase: 0.9, naiveMase: 1.2, seasonality: 24 },
   };
 }
@@ -80,5 +81,13 @@ describe('LSTM snapshot encoding', () => {
     expect(decodeSnapshot(nanWeights, key)).toBeNull();
     const old = encodeSnapshot(key, { ...fakeState(), engineVersion: 'lstm-0' });
     expect(decodeSnapshot(old, key)).toBeNull();
+  });
+
+  it('rejects a combination weight outside 0…1 or a missing one', () => {
+    expect(decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: 1.5, lag: 24 } }), key)).toBeNull();
+    expect(decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: NaN, lag: 24 } }), key)).toBeNull();
+    expect(decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: 0.5, lag: 0 } }), key)).toBeNull();
+    const { blend: _blend, ...without } = fakeState();
+    expect(decodeSnapshot(encodeSnapshot(key, without as LstmState), key)).toBeNull();
   });
 });

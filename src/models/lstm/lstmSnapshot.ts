@@ -59,10 +59,23 @@ function reviveNumber(v: unknown): unknown {
   return v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
 }
 
+/** A combination weight in 0…1 and a whole lag of at least 1 row. */
+function validBlend(b: unknown): boolean {
+  const { weight, lag } = (b ?? {}) as { weight?: unknown; lag?: unknown };
+  return (
+    typeof weight === 'number' &&
+    weight >= 0 &&
+    weight <= 1 &&
+    typeof lag === 'number' &&
+    Number.isInteger(lag) &&
+    lag >= 1
+  );
+}
+
 /**
  * Decodes bytes made by encodeSnapshot. Returns null when they are not a valid snapshot for
- * `expectedKey` (wrong magic, truncated, bad JSON, other engine version, other key, weight sizes
- * that do not match the network shape, non-finite weights).
+ * `expectedKey` (wrong magic, truncated, bad JSON, other engine version, other key, a combination
+ * weight outside 0…1, weight sizes that do not match the network shape, non-finite weights).
  */
 export function decodeSnapshot(bytes: Uint8Array, expectedKey?: string): LstmState | null {
   try {
@@ -94,7 +107,8 @@ export function decodeSnapshot(bytes: Uint8Array, expectedKey?: string): LstmSta
       s.engineVersion !== LSTM_ENGINE_VERSION ||
       !Array.isArray(s.bandSd) ||
       typeof s.lookBack !== 'number' ||
-      !s.config
+      !s.config ||
+      !validBlend(s.blend)
     ) {
       return null;
     }

@@ -28,6 +28,20 @@ export interface ComponentState {
   fineTuneLosses: number[];
 }
 
+/**
+ * The forecast is weight × the networks' forecast + (1 − weight) × the seasonal naive forecast
+ * (the value `lag` rows before, repeated), on the model's scale (lstmForecaster.ts combinedForecast).
+ */
+export interface NaiveBlend {
+  /** The networks' weight in 0…1; 1 = the networks alone. */
+  weight: number;
+  /** Rows back the naive forecast copies (the period; a day's rows without one). */
+  lag: number;
+}
+
+/** The networks alone. */
+export const NETWORKS_ONLY: NaiveBlend = { weight: 1, lag: 1 };
+
 /** The previous forecast, kept to measure drift when the actual values arrive. */
 export interface StoredForecast {
   /** Time of the first forecast step (ms). */
@@ -92,6 +106,12 @@ export interface LstmState {
   backend: string;
   /** Trend damping φ the forecasts use (chosen on the held-out rows unless the configuration fixes it). */
   damping: number;
+  /**
+   * How the forecast combines the networks with the seasonal naive forecast: the networks' weight,
+   * chosen on the held-out rows (1 = the networks alone: no rows held out, or combineWithNaive
+   * off), and the naive forecast's lag in rows.
+   */
+  blend: NaiveBlend;
   /** Held-out score of the last cold training (null when the series was too short to hold any back). */
   backtest: HeldOutScore | null;
 }

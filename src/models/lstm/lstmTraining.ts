@@ -8,10 +8,11 @@ import { fillGaps } from '../seasonal';
 import { NetworkShape } from './forwardPass';
 import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents';
 import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig, UNSCORED_DAMPING } from './lstmConfig';
-import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows } from './lstmHoldOut';
-import { errorProfile, errorSd, forecastFloor, oneStepFitted, viewComponents } from './lstmForecaster';
+import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows, naiveLag } from './lstmHoldOut';
+import { forecastBounds } from './forecastBounds';
+import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, writeWeights } from './lstmNetwork';
-import { ComponentName, ComponentState, LstmState } from './lstmState';
+import { ComponentName, ComponentState, LstmState, NETWORKS_ONLY } from './lstmState';
 import { chooseTransform, LstmTransform, toModelScale, toSeriesUnits } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
 import { fitScaling, makeWindows, scaleValues } from './windows';
@@ -137,16 +138,17 @@ export async function trainLstm(
     if (!('code' in first)) {
       const { state, prepared } = first;
       const insample = head.values.subarray(fromRow);
-      const { damping, score } = backtestHeldOut(
+      const { damping, blend, score } = backtestHeldOut(
         viewComponents(state.components, prepared.comps),
         insample,
         series.values.subarray(series.values.length - h),
         state.period,
-        toSeriesUnits(transform, forecastFloor(insample)),
-        config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES
+        toSeriesUnits(transform, forecastBounds(insample, transform)),
+        config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES,
+        config.combineWithNaive ? naiveLag(state.period, series.step, insample.length) : null
       );
       const tuned = await fineTuneLstm(
-        { ...state, damping, backtest: score },
+        { ...state, damping, blend, backtest: score },
         series,
         { fromRow, epochs: refitEpochs(config), allRows: true, measureBand: true },
         hooks
@@ -275,6 +277,7 @@ async function coldTrain(
     drift: null,
     backend: rt.backend,
     damping: config.trendDamping > 0 ? config.trendDamping : UNSCORED_DAMPING,
+    blend: NETWORKS_ONLY,
     backtest: null,
   };
   return { state, prepared: p };
@@ -283,13 +286,17 @@ async function coldTrain(
 /** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
 function withErrorProfile(state: LstmState, p: Prepared): LstmState {
   const views = viewComponents(state.components, p.comps);
-  const fitted = oneStepFitted(views, p.y.length, 0);
+  const fitted = oneStepFitted(views, p.y.length, 0, state.blend);
   const oneStepSd = errorSd(p.y, fitted, 0);
   const viewsAt = (origin: number) => {
     const comps = splitComponents(p.filled.slice(0, origin + 1), state.variant, state.period, state.config);
     return Array.isArray(comps) ? viewComponents(state.components, comps) : null;
   };
-  return { ...state, oneStepSd, bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping) };
+  return {
+    ...state,
+    oneStepSd,
+    bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping, state.blend),
+  };
 }
 
 /** Whether `state` can forecast `series`: same engine, same grid step, and the state's period fits the data. */

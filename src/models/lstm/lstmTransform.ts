@@ -5,6 +5,7 @@
  * hours by more than their whole value, so those are learnt as logarithms and forecast back with exp.
  */
 import { pearson } from '../../engine/stats/pearson';
+import type { ForecastBounds } from './forecastBounds';
 
 export type LstmTransform = 'none' | 'log';
 
@@ -64,10 +65,12 @@ export function fromModelScale(v: number, t: LstmTransform): number {
 }
 
 /**
- * A forecast value from the model's scale to the series' units, bounded below by `floor`
- * (lstmForecaster.ts forecastFloor): what the model's predict shows and what the held-out
- * backtest scores.
+ * A forecast value from the model's scale to the series' units, within `bounds`
+ * (forecastBounds.ts): what the model's predict shows and what the held-out backtest scores.
  */
-export function toSeriesUnits(t: LstmTransform, floor: number): (v: number) => number {
-  return (v) => Math.max(floor, fromModelScale(v, t));
+export function toSeriesUnits(t: LstmTransform, bounds: ForecastBounds): (v: number) => number {
+  return (v) => {
+    const x = Math.max(bounds.floor, fromModelScale(v, t));
+    return bounds.zeroBelow > 0 && x < bounds.zeroBelow ? 0 : x;
+  };
 }
