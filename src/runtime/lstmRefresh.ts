@@ -15,7 +15,7 @@ import { driftExceeds, DriftMeasure, measureDrift } from '../models/lstm/lstmDri
 import { bandSdAt } from '../models/lstm/lstmForecaster';
 import { lstmFittedModel } from '../models/lstm/lstmModel';
 import { decodeSnapshot, encodeSnapshot } from '../models/lstm/lstmSnapshot';
-import { HeldOutScore, LstmState } from '../models/lstm/lstmState';
+import { HeldOutScore, LstmState, NaiveBlend } from '../models/lstm/lstmState';
 import { fineTuneLstm, LstmHooks, newRowsSince, stateFitsSeries, trainLstm } from '../models/lstm/lstmTraining';
 import { FittedModel, isProblem } from '../models/types';
 import { WeightStore } from './weightStore';
@@ -50,6 +50,8 @@ export interface LstmStatus {
   variant: 'decomposed' | 'raw';
   /** Held-out error of the last cold training (MAPE/MASE on the held-back last horizon). */
   backtest: HeldOutScore | null;
+  /** The networks' weight against the seasonal naive forecast, and its lag (weight 1: the networks alone). */
+  blend: NaiveBlend;
 }
 
 export interface LstmRefreshInput {
@@ -105,6 +107,7 @@ function statusOf(
     lookBack: state.lookBack,
     variant: state.variant,
     backtest: state.backtest,
+    blend: { ...state.blend },
   };
 }
 

@@ -1,8 +1,10 @@
 /**
  * The LSTM status reduced to what a reader of the output needs (no loss curves): what the refresh
- * did, the cache, the training, the drift and the held-out backtest. Plain JSON-able data, for the
+ * did, the cache, the training, the drift, the held-out backtest and the combination with seasonal
+ * naive. Plain JSON-able data, for the
  * CLI's JSON output and the data source's forecast frame (meta.custom.lstm).
  */
+import { NETWORKS_ONLY } from '../models/lstm/lstmState';
 import { LstmStatus } from './lstmRefresh';
 
 /** The fields of LstmStatus a reader of the output needs (documented there). */
@@ -21,6 +23,7 @@ export type LstmStatusSummary = Pick<
   | 'lookBack'
   | 'variant'
   | 'backtest'
+  | 'blend'
 >;
 
 /** The summary of `status` (copies: the result shares no objects with it). */
@@ -40,5 +43,7 @@ export function lstmStatusSummary(status: LstmStatus): LstmStatusSummary {
     variant: status.variant,
     // A status from before the backtest existed (an old cached worker chunk) has none: null.
     backtest: status.backtest ? { ...status.backtest } : null,
+    // Likewise a status from before the combination: the networks alone.
+    blend: status.blend ? { ...status.blend } : { ...NETWORKS_ONLY },
   };
 }

@@ -8,7 +8,7 @@ import { HeldOutScore } from '../../models/lstm/lstmState';
 import { LstmStatus } from '../../runtime/lstmRefresh';
 import { TEST_IDS } from '../constants';
 import { LstmPanelState } from '../useLstmForecasts';
-import { LstmStatusBar } from './LstmStatusBar';
+import { blendText, LstmStatusBar } from './LstmStatusBar';
 
 // @grafana/ui's full bundle does not load under this jest config (ESM dependencies): the two
 // pieces the status bar uses, with the real default theme.
@@ -44,6 +44,7 @@ function status(backtest: HeldOutScore | null, patch: Partial<LstmStatus> = {}):
     lookBack: 24,
     variant: 'decomposed',
     backtest,
+    blend: { weight: 0.62, lag: 24 },
     ...patch,
   };
 }
@@ -145,5 +146,19 @@ describe('LstmStatusBar', () => {
       'held-out 48 steps: MAPE 7.1 % · sMAPE 6.9 % · MASE 0.82 (seasonal naive 1.10)',
       'no held-out score: series too short',
     ]);
+  });
+
+  it('shows the combination with seasonal naive beside the loss curves', () => {
+    render(<LstmStatusBar state={state({ 'host=web1': status(SCORE) })} timeZone="utc" />);
+    const line = screen.getByTestId(TEST_IDS.lstmStatus);
+    expect(text(line)).not.toContain('networks 62 %');
+    act(() => line.querySelector('button')!.click());
+    expect(text(line)).toContain('decomposed · networks 62 % + last 24 steps again 38 % · cpu · cache miss');
+  });
+
+  it('reads a blend of weight 1, or none from an older worker, as the networks alone', () => {
+    expect(blendText({ weight: 1, lag: 24 })).toBe('networks alone');
+    expect(blendText(undefined)).toBe('networks alone');
+    expect(blendText({ weight: 0.304, lag: 168 })).toBe('networks 30 % + last 168 steps again 70 %');
   });
 });

@@ -38,6 +38,18 @@ function LossCurve({ losses, color }: { losses: number[]; color: string }) {
 }
 
 /**
+ * How the forecast mixes the networks with seasonal naive, e.g. "networks 62 % + last 24 steps
+ * again 38 %". A status from an older worker chunk may have no blend: the networks alone.
+ */
+export function blendText(blend: LstmStatus['blend'] | undefined): string {
+  if (!blend || blend.weight >= 1) {
+    return 'networks alone';
+  }
+  const pct = Math.round(blend.weight * 100);
+  return `networks ${pct} % + last ${blend.lag} steps again ${100 - pct} %`;
+}
+
+/**
  * One line per series: trained when, on how many points, last fine-tune, drift, the held-out
  * backtest; loss curves on demand.
  */
@@ -78,8 +90,8 @@ function StatusLine({ name, status, timeZone }: { name: string; status: LstmStat
             </span>
           ))}
           <span>
-            period {status.period ?? 'none'} · look-back {status.lookBack} · {status.variant} · {status.backend} · cache{' '}
-            {status.cache}
+            period {status.period ?? 'none'} · look-back {status.lookBack} · {status.variant} ·{' '}
+            {blendText(status.blend)} · {status.backend} · cache {status.cache}
           </span>
         </div>
       )}
