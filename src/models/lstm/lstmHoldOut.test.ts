@@ -67,10 +67,14 @@ describe('combination with the seasonal naive forecast', () => {
     expect(naiveWeight([1, 2], [1, 2], [1, 2])).toBe(0.5);
   });
 
-  it('copies the period, else a day of rows, else the last row', () => {
+  it('copies a day when the period is none or divides it, else the period, else the last row', () => {
     const hour = 3_600_000;
     expect(naiveLag(168, hour, 1000)).toBe(168);
+    expect(naiveLag(24, hour, 1000)).toBe(24);
     expect(naiveLag(null, hour, 1000)).toBe(24);
+    expect(naiveLag(2, hour, 1000)).toBe(24);
+    expect(naiveLag(5, hour, 1000)).toBe(5);
+    expect(naiveLag(2, 7 * hour, 1000)).toBe(2);
     expect(naiveLag(null, 5 * 60_000, 1000)).toBe(288);
     // 7-hour steps do not divide a day; a series shorter than the lag has no row that far back.
     expect(naiveLag(null, 7 * hour, 1000)).toBe(1);
