@@ -38,7 +38,7 @@ const status: LstmStatus = {
   lookBack: 24,
   variant: 'decomposed',
   backtest: { horizon: 24, points: 24, mape: 4.25, smape: 4.1, mase: 0.75, naiveMase: 1.05, seasonality: 24 },
-  blend: { weight: 0.6, lag: 24 },
+  blend: { weight: 0.6, lag: 24, drift: true },
 };
 
 describe('toJsonOutput: the LSTM status', () => {
@@ -58,7 +58,7 @@ describe('toJsonOutput: the LSTM status', () => {
       lookBack: 24,
       variant: 'decomposed',
       backtest: { horizon: 24, points: 24, mape: 4.25, smape: 4.1, mase: 0.75, naiveMase: 1.05, seasonality: 24 },
-      blend: { weight: 0.6, lag: 24 },
+      blend: { weight: 0.6, lag: 24, drift: true },
     });
     // A series the model did not reach (too short, failed) has lstm null.
     expect(json.series[1].lstm).toBeNull();

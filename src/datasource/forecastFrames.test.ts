@@ -160,7 +160,7 @@ describe('forecastFrame with an LSTM status', () => {
     lookBack: 24,
     variant: 'raw',
     backtest: { horizon: 4, points: 4, mape: 1.25, smape: 1.2, mase: 0.5, naiveMase: 1, seasonality: 1 },
-    blend: { weight: 1, lag: 1 },
+    blend: { weight: 1, lag: 1, drift: false },
   };
 
   it('carries the status summary with the held-out backtest in meta.custom.lstm', () => {
@@ -179,7 +179,7 @@ describe('forecastFrame with an LSTM status', () => {
       lookBack: 24,
       variant: 'raw',
       backtest: { horizon: 4, points: 4, mape: 1.25, smape: 1.2, mase: 0.5, naiveMase: 1, seasonality: 1 },
-      blend: { weight: 1, lag: 1 },
+      blend: { weight: 1, lag: 1, drift: false },
     });
     expect(frame.meta?.notices).toBeUndefined();
   });

@@ -131,21 +131,31 @@ describe('cold training with a hold-out', () => {
     expect(state.blend.lag).toBe(24);
     expect(state.blend.weight).toBeGreaterThan(0);
     expect(state.blend.weight).toBeLessThan(1);
-    const at = (weight: number) => {
-      const m = lstmFittedModel({ ...state, blend: { weight, lag: 24 } }, series);
+    // noisyDaily is additive: the partner moves with the networks' drift past the first day.
+    expect(state.blend.drift).toBe(true);
+    const at = (weight: number, drift = false) => {
+      const m = lstmFittedModel({ ...state, blend: { weight, lag: 24, drift } }, series);
       if ('code' in m) {
         throw new Error(m.message);
       }
-      return m.predict(30, 0.95).point;
+      return m.predict(48, 0.95).point;
     };
     const networks = at(1);
     const naive = at(0);
     const half = at(0.5);
     const y = series.values;
-    for (let k = 0; k < 30; k++) {
-      // Weight 0 is the seasonal naive forecast: the same hour of the last day.
+    for (let k = 0; k < 48; k++) {
+      // Weight 0 without drift is the seasonal naive forecast: the same hour of the last day.
       expect(naive[k]).toBeCloseTo(y[y.length - 24 + (k % 24)], 9);
       expect(half[k]).toBeCloseTo((networks[k] + naive[k]) / 2, 9);
+    }
+    // With drift, the second day's copy moves by the median of the networks' day-over-day changes.
+    const changes = networks.slice(24).map((v, j) => v - networks[j]);
+    const sorted = Array.from(changes).sort((a, b) => a - b);
+    const drift = (sorted[11] + sorted[12]) / 2;
+    const drifting = at(0, true);
+    for (let k = 0; k < 48; k++) {
+      expect(drifting[k]).toBeCloseTo(naive[k] + (k >= 24 ? drift : 0), 9);
     }
     expect(Math.max(...networks.map((v, k) => Math.abs(v - naive[k])))).toBeGreaterThan(0.1);
   });

@@ -131,7 +131,8 @@ export function backtestHeldOut(
   period: number | null,
   toSeries: (v: number) => number,
   candidates: readonly number[] = DAMPING_CANDIDATES,
-  lag: number | null = null
+  lag: number | null = null,
+  drift = false
 ): { damping: number; blend: NaiveBlend; score: HeldOutScore } {
   const origin = insample.length - 1;
   let best: { damping: number; mae: number; forecast: Float64Array } | null = null;
@@ -155,8 +156,11 @@ export function backtestHeldOut(
   let blend = NETWORKS_ONLY;
   let forecast = chosen.forecast;
   if (lag !== null && lag < insample.length) {
-    const naive = Array.from(actual, (_, k) => insample[insample.length - lag + (k % lag)]);
-    blend = { weight: naiveWeight(actual, chosen.forecast, naive), lag };
+    // The partner alone (weight 0), through the same bounds as the forecast.
+    const naive = combinedForecast(views, origin, actual.length, chosen.damping, { weight: 0, lag, drift }).map(
+      toSeries
+    );
+    blend = { weight: naiveWeight(actual, chosen.forecast, naive), lag, drift };
     forecast = combinedForecast(views, origin, actual.length, chosen.damping, blend).map(toSeries);
   }
   return { damping: chosen.damping, blend, score: heldOutScore(insample, actual, forecast, period ?? 1) };

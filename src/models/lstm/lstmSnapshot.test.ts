@@ -39,7 +39,7 @@ function fakeState(): LstmState {
     drift: NaN,
     backend: 'wasm',
     damping: 0.95,
-    blend: { weight: 0.625, lag: 24 },
+    blend: { weight: 0.625, lag: 24, drift: true },
     backtest: { horizon: 48, points: 48, mape: 12.5, smape: 11, mase: 0.9, naiveMase: 1.2, seasonality: 24 },
   };
 }
@@ -84,9 +84,15 @@ describe('LSTM snapshot encoding', () => {
   });
 
   it('rejects a combination weight outside 0…1 or a missing one', () => {
-    expect(decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: 1.5, lag: 24 } }), key)).toBeNull();
-    expect(decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: NaN, lag: 24 } }), key)).toBeNull();
-    expect(decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: 0.5, lag: 0 } }), key)).toBeNull();
+    expect(
+      decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: 1.5, lag: 24, drift: true } }), key)
+    ).toBeNull();
+    expect(
+      decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: NaN, lag: 24, drift: true } }), key)
+    ).toBeNull();
+    expect(
+      decodeSnapshot(encodeSnapshot(key, { ...fakeState(), blend: { weight: 0.5, lag: 0, drift: true } }), key)
+    ).toBeNull();
     const { blend: _blend, ...without } = fakeState();
     expect(decodeSnapshot(encodeSnapshot(key, without as LstmState), key)).toBeNull();
   });

@@ -59,16 +59,17 @@ function reviveNumber(v: unknown): unknown {
   return v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v;
 }
 
-/** A combination weight in 0…1 and a whole lag of at least 1 row. */
+/** A combination weight in 0…1, a whole lag of at least 1 row and a drift flag. */
 function validBlend(b: unknown): boolean {
-  const { weight, lag } = (b ?? {}) as { weight?: unknown; lag?: unknown };
+  const { weight, lag, drift } = (b ?? {}) as { weight?: unknown; lag?: unknown; drift?: unknown };
   return (
     typeof weight === 'number' &&
     weight >= 0 &&
     weight <= 1 &&
     typeof lag === 'number' &&
     Number.isInteger(lag) &&
-    lag >= 1
+    lag >= 1 &&
+    typeof drift === 'boolean'
   );
 }
 

@@ -35,12 +35,17 @@ export interface ComponentState {
 export interface NaiveBlend {
   /** The networks' weight in 0…1; 1 = the networks alone. */
   weight: number;
-  /** Rows back the naive forecast copies (the period; a day's rows without one). */
+  /** Rows back the naive forecast copies (a day's rows, or the period). */
   lag: number;
+  /**
+   * Past the first cycle the copy moves by the networks' drift per cycle (lstmForecaster.ts
+   * combinedForecast), so the combination keeps the networks' trend. false on a log scale.
+   */
+  drift: boolean;
 }
 
 /** The networks alone. */
-export const NETWORKS_ONLY: NaiveBlend = { weight: 1, lag: 1 };
+export const NETWORKS_ONLY: NaiveBlend = { weight: 1, lag: 1, drift: false };
 
 /** The previous forecast, kept to measure drift when the actual values arrive. */
 export interface StoredForecast {

@@ -145,7 +145,8 @@ export async function trainLstm(
         state.period,
         toSeriesUnits(transform, forecastBounds(insample, transform)),
         config.trendDamping > 0 ? [config.trendDamping] : DAMPING_CANDIDATES,
-        config.combineWithNaive ? naiveLag(state.period, series.step, insample.length) : null
+        config.combineWithNaive ? naiveLag(state.period, series.step, insample.length) : null,
+        transform !== 'log'
       );
       const tuned = await fineTuneLstm(
         { ...state, damping, blend, backtest: score },

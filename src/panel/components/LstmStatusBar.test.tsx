@@ -44,7 +44,7 @@ function status(backtest: HeldOutScore | null, patch: Partial<LstmStatus> = {}):
     lookBack: 24,
     variant: 'decomposed',
     backtest,
-    blend: { weight: 0.62, lag: 24 },
+    blend: { weight: 0.62, lag: 24, drift: true },
     ...patch,
   };
 }
@@ -157,8 +157,8 @@ describe('LstmStatusBar', () => {
   });
 
   it('reads a blend of weight 1, or none from an older worker, as the networks alone', () => {
-    expect(blendText({ weight: 1, lag: 24 })).toBe('networks alone');
+    expect(blendText({ weight: 1, lag: 24, drift: false })).toBe('networks alone');
     expect(blendText(undefined)).toBe('networks alone');
-    expect(blendText({ weight: 0.304, lag: 168 })).toBe('networks 30 % + last 168 steps again 70 %');
+    expect(blendText({ weight: 0.304, lag: 168, drift: true })).toBe('networks 30 % + last 168 steps again 70 %');
   });
 });
