@@ -92,10 +92,7 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
-    const [name, inline] =
-      flag.startsWith('--') && flag.includes('=')
-        ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)]
-        : [flag, undefined];
+    const [name, inline] = flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined) {

@@ -26,11 +26,7 @@ export function parseSeriesCsv(text: string): RawSeries[] {
   const vCol = col('value');
   const sCol = col('series');
   if (tCol < 0 || vCol < 0) {
-    throw new InputError(
-      1,
-      1,
-      `the header must be "timestamp,value" or "series,timestamp,value", found "${lines[0] ?? ''}"`
-    );
+    throw new InputError(1, 1, `the header must be "timestamp,value" or "series,timestamp,value", found "${lines[0] ?? ''}"`);
   }
   const bySeries = new Map<string, { times: number[]; values: Array<number | null> }>();
   for (let i = 1; i < lines.length; i++) {
@@ -40,19 +36,11 @@ export function parseSeriesCsv(text: string): RawSeries[] {
     }
     const cells = splitCsvLine(lines[i], lineNo);
     if (cells.length !== header.length) {
-      throw new InputError(
-        lineNo,
-        Math.min(cells.length, header.length) + 1,
-        `expected ${header.length} columns, found ${cells.length}`
-      );
+      throw new InputError(lineNo, Math.min(cells.length, header.length) + 1, `expected ${header.length} columns, found ${cells.length}`);
     }
     const time = parseTimestamp(cells[tCol].trim());
     if (time === null) {
-      throw new InputError(
-        lineNo,
-        tCol + 1,
-        `"${cells[tCol]}" is not a timestamp (use ISO-8601 like 2024-01-01T00:00:00Z or Unix seconds)`
-      );
+      throw new InputError(lineNo, tCol + 1, `"${cells[tCol]}" is not a timestamp (use ISO-8601 like 2024-01-01T00:00:00Z or Unix seconds)`);
     }
     const value = parseValue(cells[vCol].trim());
     if (value === undefined) {
@@ -70,12 +58,7 @@ export function parseSeriesCsv(text: string): RawSeries[] {
   if (bySeries.size === 0) {
     throw new InputError(2, 1, 'the file has a header but no data rows');
   }
-  return Array.from(bySeries, ([name, s]): RawSeries => ({
-    name,
-    labels: sCol >= 0 ? { series: name } : {},
-    times: s.times,
-    values: s.values,
-  }));
+  return Array.from(bySeries, ([name, s]): RawSeries => ({ name, labels: sCol >= 0 ? { series: name } : {}, times: s.times, values: s.values }));
 }
 
 /** Epoch ms from Unix seconds (integer or decimal) or an ISO-8601 date-time; null when neither. */

@@ -89,11 +89,7 @@ export function runCli(argv: string[], io: CliIo): number {
     if ('code' in parsed) {
       return parsed.code;
     }
-    print(
-      io,
-      parsed.args,
-      parsed.series.map((s) => forecastSeries(s, parsed.request))
-    );
+    print(io, parsed.args, parsed.series.map((s) => forecastSeries(s, parsed.request)));
     return 0;
   } catch (e) {
     return failure(io, e);

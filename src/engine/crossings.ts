@@ -21,11 +21,7 @@ export interface CrossingInput {
  * is a lower limit to fall to when the forecast falls, and an upper limit already passed when it
  * does not (a disk at 95% rising is "already beyond" 90%).
  */
-export function findCrossings(
-  input: CrossingInput,
-  thresholds: number[],
-  direction: ThresholdDirection = 'auto'
-): Crossing[] {
+export function findCrossings(input: CrossingInput, thresholds: number[], direction: ThresholdDirection = 'auto'): Crossing[] {
   const out: Crossing[] = [];
   for (const threshold of thresholds) {
     if (!Number.isFinite(threshold)) {
@@ -80,12 +76,7 @@ function trendHeading(anchor: number, point: ArrayLike<number>): number {
 }
 
 /** First interpolated time at which `values` reaches the threshold, walking from (lastTime, anchor). */
-function firstReach(
-  input: CrossingInput,
-  values: ArrayLike<number>,
-  threshold: number,
-  direction: Direction
-): number | null {
+function firstReach(input: CrossingInput, values: ArrayLike<number>, threshold: number, direction: Direction): number | null {
   const times = input.forecast.times;
   let prevT = input.lastTime;
   let prevV = input.anchor;

@@ -17,11 +17,7 @@ export const linearModel: ForecastModel = {
 };
 
 /** Shared by linear and last-trend: a line fitted over rows fromRow..last. */
-export function fitLinearFrom(
-  series: RegularSeries,
-  fromRow: number,
-  name: 'linear' | 'last-trend'
-): FittedModel | Problem {
+export function fitLinearFrom(series: RegularSeries, fromRow: number, name: 'linear' | 'last-trend'): FittedModel | Problem {
   const y = series.values;
   const last = y.length - 1;
   let fit = linearFitIndexed(y, fromRow, y.length);

@@ -7,14 +7,7 @@ export type ModelName = StatisticalModelName | 'lstm';
 /** The models a user can pick; 'auto' chooses among the statistical ones per series. */
 export type ModelChoice = ModelName | 'auto';
 
-export const MODEL_CHOICES: readonly ModelChoice[] = [
-  'auto',
-  'linear',
-  'last-trend',
-  'seasonal',
-  'rrd-predict',
-  'lstm',
-];
+export const MODEL_CHOICES: readonly ModelChoice[] = ['auto', 'linear', 'last-trend', 'seasonal', 'rrd-predict', 'lstm'];
 
 /** The choices the synchronous path (forecastSeries) can run: every one but 'lstm'. */
 export const SYNC_MODEL_CHOICES: readonly ModelChoice[] = MODEL_CHOICES.filter((m) => m !== 'lstm');
