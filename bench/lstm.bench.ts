@@ -174,7 +174,7 @@ const seasonalNaive: Method = async (train) => ({
   point: Array.from({ length: H }, (_, k) => train[train.length - M + (k % M)]),
 });
 
-/** Seasonal naive, Trendcast linear and seasonal, then the LSTM variants asked for. */
+/** What each --variants name runs, as the tables label it. */
 const VARIANT_LABELS: Record<string, string> = {
   decomposed: ' (3 networks, recursive, combined with seasonal naive)',
   raw: ' (median of 3 networks, recursive, combined with seasonal naive)',
@@ -182,6 +182,7 @@ const VARIANT_LABELS: Record<string, string> = {
   direct: ' (48-output head)',
 };
 
+/** Seasonal naive, Trendcast linear and seasonal, then the LSTM variants asked for. */
 function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array<[string, Method]> {
   const methods: Array<[string, Method]> = [
     ['seasonal naive (m = 24)', seasonalNaive],
@@ -198,10 +199,7 @@ function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array
     if (!variantConfig[v]) {
       throw new Error(`unknown variant ${v}; one of ${Object.keys(variantConfig).join(', ')}`);
     }
-    methods.push([
-      `LSTM ${v}${VARIANT_LABELS[v]}`,
-      lstmMethod(variantConfig[v]),
-    ]);
+    methods.push([`LSTM ${v}${VARIANT_LABELS[v]}`, lstmMethod(variantConfig[v])]);
   }
   return methods;
 }

@@ -79,12 +79,12 @@ export interface LstmConfig {
   /** 'auto': learn on logarithms when the series swings in proportion to its level (lstmTransform.ts); 'none': never. */
   transform: 'auto' | 'none';
   /**
-   * The forecast is the networks' forecast combined with the seasonal naive one (the last cycle
-   * again), each weighted by the inverse of its mean absolute error on the held-out rows
-   * (lstmHoldOut.ts naiveWeight): the two make different errors, so their combination beats either
-   * (M4 Hourly, 48 series: MASE 0.957 → 0.879; docs/benchmarks.md, "LSTM"), and a network that
-   * forecast its held-out rows worse than the last cycle leans on the last cycle. false: the
-   * networks alone.
+   * The forecast is the networks' forecast combined with a seasonal naive one (a day or a period
+   * ago, lstmHoldOut.ts naiveLag), each weighted by the inverse of its mean absolute error on the
+   * held-out rows (lstmHoldOut.ts naiveWeight): the two make different errors, so their
+   * combination beats either (M4 Hourly, 48 series: MASE 0.957 → 0.879; docs/benchmarks.md,
+   * "LSTM"), and a network that forecast its held-out rows worse than the last cycle leans on the
+   * last cycle. false: the networks alone.
    */
   combineWithNaive: boolean;
 }
