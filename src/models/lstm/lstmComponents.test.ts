@@ -1,5 +1,5 @@
 import { weightSizes } from './forwardPass';
-import { differences, localSeasonal, splitComponents } from './lstmComponents';
+import { choosePeriod, differences, localSeasonal, MIN_DECOMPOSITION_PERIOD, splitComponents } from './lstmComponents';
 import { forecastComponent, viewComponents } from './lstmForecaster';
 import { ComponentState } from './lstmState';
 
@@ -92,5 +92,28 @@ describe('splitComponents (decomposed)', () => {
     for (let k = 0; k < 60; k++) {
       expect(f[k]).toBeCloseTo(comps[1].level[origin + 1 - 24 + (k % 24)], 9);
     }
+  });
+});
+
+describe('choosePeriod', () => {
+  const HOUR = 3_600_000;
+  const cycle = (period: number, rows: number) =>
+    Array.from({ length: rows }, (_, t) => 50 + 10 * Math.sin((2 * Math.PI * t) / period) + ((t * 7919) % 13) / 13);
+
+  it('hands a cycle of 8 rows or more to the decomposition', () => {
+    expect(choosePeriod(cycle(12, 240), HOUR)).toBe(12);
+    expect(choosePeriod(cycle(24, 336), HOUR)).toBe(24);
+  });
+
+  it('leaves a cycle shorter than MIN_DECOMPOSITION_PERIOD to the raw networks', () => {
+    // An alternating series: the ACF finds its 2-row cycle, the decomposition does not get it.
+    const alternating = Array.from({ length: 240 }, (_, t) => (t % 2 === 0 ? 34 : 35) + ((t * 7919) % 13) / 130);
+    expect(MIN_DECOMPOSITION_PERIOD).toBe(8);
+    expect(choosePeriod(alternating, HOUR)).toBeNull();
+    expect(choosePeriod(cycle(4, 240), HOUR)).toBeNull();
+  });
+
+  it('uses a period the caller gives as given, short or not', () => {
+    expect(choosePeriod(cycle(4, 240), HOUR, 4)).toBe(4);
   });
 });

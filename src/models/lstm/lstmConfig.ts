@@ -120,7 +120,7 @@ export const DEFAULT_LSTM_CONFIG: LstmConfig = {
 export const UNSCORED_DAMPING = 0.9;
 
 /** Bumped whenever the network, the scaling or the snapshot format changes: old cache entries then miss. */
-export const LSTM_ENGINE_VERSION = 'lstm-5';
+export const LSTM_ENGINE_VERSION = 'lstm-6';
 
 /** Drift: when to throw the weights away and train from scratch. */
 export interface DriftPolicy {
