@@ -3,7 +3,7 @@
  * (engine/stats/decompose.ts) with the trend extrapolated to both edges by a straight line over
  * one period (extrapolate_trend='freq'), so every row has all three components and nothing is
  * shifted back by half the filter width as in the seed. The seasonal component follows the cycle
- * as it changes (the mean of a few cycles per phase, not one figure for the whole series), and its
+ * as it changes (the median of a few cycles per phase, not one figure for the whole series), and its
  * network models the change from one period earlier: a network that learnt nothing then forecasts
  * the last cycle again, the seasonal naive forecast, and what it learns departs from there
  * (M4 Hourly: docs/benchmarks.md, "LSTM"). The trend is modelled as its step differences, the

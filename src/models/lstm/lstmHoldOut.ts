@@ -77,8 +77,9 @@ export function heldOutScore(
 /**
  * Rows back the seasonal naive partner of the networks copies: a day of rows when the grid
  * divides a day (metrics follow the clock) and the period is absent or a divisor of the day (a day
- * ago repeats a 2-hour cycle too, and the daily shape around it: NAB `grok…`, period 2, sMAPE
- * 89.0 → 85.8); else the period (a week); else the previous row. Never more than the series has.
+ * ago repeats an 8- or 12-hour cycle too, and the daily shape around it; measured on `lstm-5`,
+ * when NAB `grok…` was still decomposed by a 2-row cycle: sMAPE 89.0 → 85.8); else the period
+ * (a week); else the previous row. Never more than the series has.
  */
 export function naiveLag(period: number | null, stepMs: number, rows: number): number {
   const day = 86_400_000 / stepMs;

@@ -80,7 +80,7 @@ export interface HeldOutScore {
 export interface LstmState {
   engineVersion: string;
   config: LstmConfig;
-  /** The variant actually used ('raw' when no seasonal cycle was found for 'decomposed'). */
+  /** The variant actually used ('raw' when 'decomposed' found no cycle of MIN_DECOMPOSITION_PERIOD rows or more). */
   variant: 'decomposed' | 'raw';
   period: number | null;
   /** The scale the networks learnt the series on (lstmTransform.ts); 'log': forecasts come back through exp. */
