@@ -1,6 +1,6 @@
 import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsArgs } from '@grafana/data';
 
-import { DEFAULT_DRIFT_POLICY } from '../models/lstm/lstmConfig';
+import { LSTM_OPTION_HELP } from '../runtime/lstmUserOptions';
 import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
 
 const FORECAST = ['Forecast'];
@@ -81,7 +81,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
     .addNumberInput({
       path: 'lstmLookBack',
       name: 'Look-back',
-      description: 'Steps of history each prediction sees; 0 = auto (the seasonal period, 24 without one)',
+      description: LSTM_OPTION_HELP.lstmLookBack,
       category: LSTM,
       defaultValue: DEFAULT_OPTIONS.lstmLookBack,
       settings: { min: 0, integer: true, placeholder: 'auto' },
@@ -90,7 +90,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
     .addNumberInput({
       path: 'lstmEpochs',
       name: 'Training epochs',
-      description: 'Epochs of a training from scratch, per network',
+      description: LSTM_OPTION_HELP.lstmEpochs,
       category: LSTM,
       defaultValue: DEFAULT_OPTIONS.lstmEpochs,
       settings: { min: 1, integer: true },
@@ -99,7 +99,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
     .addNumberInput({
       path: 'lstmFineTuneEpochs',
       name: 'Fine-tune epochs',
-      description: 'Epochs of the fine-tune on newly arrived points; 0 keeps the cached weights as they are',
+      description: LSTM_OPTION_HELP.lstmFineTuneEpochs,
       category: LSTM,
       defaultValue: DEFAULT_OPTIONS.lstmFineTuneEpochs,
       settings: { min: 0, integer: true },
@@ -108,9 +108,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
     .addNumberInput({
       path: 'lstmDriftLimit',
       name: 'Drift limit',
-      description:
-        "Retrain from scratch when the mean |actual − previous forecast| / the model's own error sd at that step " +
-        `exceeds this (about 0.8 for a model as good as its band says; default ${DEFAULT_DRIFT_POLICY.relativeLimit})`,
+      description: LSTM_OPTION_HELP.lstmDriftLimit,
       category: LSTM,
       defaultValue: DEFAULT_OPTIONS.lstmDriftLimit,
       settings: { min: 0, step: 0.1 },
@@ -119,8 +117,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
     .addNumberInput({
       path: 'lstmDriftAbsoluteLimit',
       name: 'Absolute drift limit',
-      description:
-        "Also retrain when the mean |actual − previous forecast| exceeds this, in the series' units (e.g. 10); empty = off",
+      description: LSTM_OPTION_HELP.lstmDriftAbsoluteLimit,
       category: LSTM,
       settings: { min: 0, placeholder: 'off' },
       showIf: isLstm,

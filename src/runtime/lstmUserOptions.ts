@@ -19,6 +19,18 @@ export interface LstmUserOptions {
   lstmDriftAbsoluteLimit?: number | null;
 }
 
+/** What each option does: the panel editor's descriptions and the query editor's tooltips (one text for both). */
+export const LSTM_OPTION_HELP: Record<keyof LstmUserOptions, string> = {
+  lstmLookBack: 'Steps of history each prediction sees; 0 or empty = auto (the seasonal period, 24 without one)',
+  lstmEpochs: 'Epochs of a training from scratch, per network',
+  lstmFineTuneEpochs: 'Epochs of the fine-tune on newly arrived points; 0 keeps the cached weights as they are',
+  lstmDriftLimit:
+    "Retrain from scratch when the mean |actual − previous forecast| / the model's own error sd at that step " +
+    'exceeds this (about 0.8 for a model as good as its band says)',
+  lstmDriftAbsoluteLimit:
+    "Also retrain when the mean |actual − previous forecast| exceeds this, in the series' units (e.g. 10); empty = off",
+};
+
 /** A finite number at least `min`, or undefined (JSON can hold anything: strings, null, NaN as null). */
 function atLeast(v: unknown, min: number): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : undefined;

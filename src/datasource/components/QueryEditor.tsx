@@ -14,6 +14,7 @@ import { ChangeEvent, useState } from 'react';
 import { ThresholdDirection } from '../../engine/crossings';
 import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../../models/lstm/lstmConfig';
 import { MODEL_CHOICES, ModelChoice } from '../../models/types';
+import { LSTM_OPTION_HELP, LstmUserOptions } from '../../runtime/lstmUserOptions';
 import { TEST_IDS } from '../constants';
 import { DataSource } from '../DataSource';
 import { parseThresholds, validateQuery } from '../queryOptions';
@@ -36,13 +37,10 @@ const DIRECTIONS: Array<{ value: ThresholdDirection; label: string }> = [
 ];
 const LABEL_WIDTH = 16;
 
-type LstmKey = 'lstmLookBack' | 'lstmEpochs' | 'lstmFineTuneEpochs' | 'lstmDriftLimit' | 'lstmDriftAbsoluteLimit';
-
 /** The LSTM's number fields: empty = the default (shown as the placeholder). */
 const LSTM_FIELDS: Array<{
-  key: LstmKey;
+  key: keyof LstmUserOptions;
   label: string;
-  tooltip: string;
   placeholder: string;
   min: number;
   step: number;
@@ -50,7 +48,6 @@ const LSTM_FIELDS: Array<{
   {
     key: 'lstmLookBack',
     label: 'Look-back',
-    tooltip: 'Steps of history each prediction sees; 0 or empty = auto (the seasonal period, 24 without one)',
     placeholder: DEFAULT_LSTM_CONFIG.lookBack === 0 ? 'auto' : String(DEFAULT_LSTM_CONFIG.lookBack),
     min: 0,
     step: 1,
@@ -58,7 +55,6 @@ const LSTM_FIELDS: Array<{
   {
     key: 'lstmEpochs',
     label: 'Epochs',
-    tooltip: 'Epochs of a training from scratch, per network',
     placeholder: String(DEFAULT_LSTM_CONFIG.epochs),
     min: 1,
     step: 1,
@@ -66,7 +62,6 @@ const LSTM_FIELDS: Array<{
   {
     key: 'lstmFineTuneEpochs',
     label: 'Fine-tune epochs',
-    tooltip: 'Epochs of the fine-tune on newly arrived points; 0 keeps the cached weights as they are',
     placeholder: String(DEFAULT_LSTM_CONFIG.fineTuneEpochs),
     min: 0,
     step: 1,
@@ -74,8 +69,6 @@ const LSTM_FIELDS: Array<{
   {
     key: 'lstmDriftLimit',
     label: 'Drift limit',
-    tooltip:
-      "Retrain from scratch when the mean |actual − previous forecast| / the model's own error sd at that step exceeds this (about 0.8 for a model as good as its band says)",
     placeholder: String(DEFAULT_DRIFT_POLICY.relativeLimit),
     min: 0,
     step: 0.1,
@@ -83,8 +76,6 @@ const LSTM_FIELDS: Array<{
   {
     key: 'lstmDriftAbsoluteLimit',
     label: 'Absolute drift limit',
-    tooltip:
-      "Also retrain when the mean |actual − previous forecast| exceeds this, in the series' units (e.g. 10); empty = off",
     placeholder: DEFAULT_DRIFT_POLICY.absoluteLimit === null ? 'off' : String(DEFAULT_DRIFT_POLICY.absoluteLimit),
     min: 0,
     step: 0.1,
@@ -187,7 +178,12 @@ export function QueryEditor({ query: saved, onChange, onRunQuery }: Props) {
       {query.model === 'lstm' && (
         <InlineFieldRow data-testid={TEST_IDS.lstmOptions}>
           {LSTM_FIELDS.map((f, i) => (
-            <InlineField key={f.key} label={f.label} labelWidth={i === 0 ? LABEL_WIDTH : undefined} tooltip={f.tooltip}>
+            <InlineField
+              key={f.key}
+              label={f.label}
+              labelWidth={i === 0 ? LABEL_WIDTH : undefined}
+              tooltip={LSTM_OPTION_HELP[f.key]}
+            >
               <Input
                 type="number"
                 min={f.min}
