@@ -43,7 +43,7 @@ import { makeWindows } from '../src/models/lstm/windows';
 import { refreshLstm } from '../src/runtime/lstmRefresh';
 import { createMemoryWeightStore } from '../src/runtime/weightStore';
 import { chromiumRuns } from './lstmChromium';
-import { m4Scores, readM4 } from './m4Series';
+import { m4Scores, readM4, seasonalNaiveForecast } from './m4Series';
 import { NabHourly, readNabHourly } from './nabSeries';
 import { benchListOption, benchOption } from './support/args';
 import { fmt, markdownTable } from './support/markdownTable';
@@ -176,7 +176,7 @@ function lstmMethod(config: Partial<LstmConfig>): Method {
 }
 
 const seasonalNaive: Method = async (train) => ({
-  point: Array.from({ length: H }, (_, k) => train[train.length - M + (k % M)]),
+  point: seasonalNaiveForecast(train, H, M),
 });
 
 /** What each --variants name runs, as the tables label it. */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { LstmConfig } from '../src/models/lstm/lstmConfig';
 import { fitLstm } from '../src/models/lstm/lstmModel';
 import { loadTf } from '../src/models/lstm/tfRuntime';
-import { m4Scores, readM4 } from './m4Series';
+import { m4Scores, readM4, seasonalNaiveForecast } from './m4Series';
 import { readNabHourly } from './nabSeries';
 import { benchOption } from './support/args';
 
@@ -54,7 +54,7 @@ async function main() {
   for (const row of series) {
     const train = row.values.slice(0, -H);
     const actual = row.values.slice(-H);
-    const nf = Array.from({ length: H }, (_, k) => train[train.length - M + (k % M)]);
+    const nf = seasonalNaiveForecast(train, H, M);
     const naiveScore = m4Scores(train, actual, nf, M);
     naive.sm.push(naiveScore.smape);
     naive.ma.push(naiveScore.mase);

@@ -22,6 +22,11 @@ export function readM4(path: string): Array<{ id: string; values: number[] }> {
     });
 }
 
+/** Seasonal naive: the last `m` values of `train`, repeated for `h` steps. */
+export function seasonalNaiveForecast(train: ArrayLike<number>, h: number, m: number): number[] {
+  return Array.from({ length: h }, (_, k) => train[train.length - m + (k % m)]);
+}
+
 /**
  * M4 sMAPE (%) and MASE (scaled by the in-sample seasonal naive with lag m) of `forecast`: the
  * definitions the LSTM's own held-out score uses (lstmHoldOut.ts heldOutScore; a point where actual
