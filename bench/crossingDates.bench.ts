@@ -18,6 +18,8 @@ import { forecastSeries } from '../src/models/forecastSeries';
 import { seedLastTrendStart } from '../src/models/lastTrend';
 import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { predictLinearCrossing } from './crossingDates/predictLinear';
+import { fleetVolumes, HostVolume, hostVolumes } from './crossingDates/hostVolumes';
+import { robustBaselineCrossing } from './crossingDates/robustBaseline';
 import { callFromCrossing, CrossingCall, emptyScore, MethodScore, scoreCall } from './crossingDates/scoring';
 import { cleanLineVolume, NOISE_LEVELS, SyntheticVolume, syntheticVolumes } from './crossingDates/syntheticVolumes';
 import { benchListOption, benchOption } from './support/args';
@@ -76,7 +78,7 @@ function trendcastMethod(spec: string): Method {
  */
 function seedLoopMethod(): Method {
   return {
-    label: 'Trendcast linear after the seed loop\'s last peak',
+    label: "Trendcast linear after the seed loop's last peak",
     run(v, horizon) {
       const grid = prepareSeries(v.times, v.values).series;
       if (!grid) {
@@ -88,7 +90,12 @@ function seedLoopMethod(): Method {
         { model: 'linear', horizon, fitWindow: String(grid.values.length - start), thresholds: THRESHOLDS }
       );
       return {
-        calls: THRESHOLDS.map((thr) => callFromCrossing(f.crossings.find((c) => c.threshold === thr), v.lastTime)),
+        calls: THRESHOLDS.map((thr) =>
+          callFromCrossing(
+            f.crossings.find((c) => c.threshold === thr),
+            v.lastTime
+          )
+        ),
         used: `seed segment ${segmentBucket((grid.values.length - start) * grid.step)}`,
       };
     },
@@ -97,6 +104,37 @@ function seedLoopMethod(): Method {
 
 function segmentBucket(ms: number): string {
   return ms < 6 * HOUR ? '< 6 h' : ms < DAY ? '6 h – 1 d' : ms < 7 * DAY ? '1 – 7 d' : '≥ 7 d';
+}
+
+function robustBaselineMethod(): Method {
+  return {
+    label: 'robust baseline (drops + rolling median)',
+    run(v, _horizon, horizonMs) {
+      return {
+        calls: THRESHOLDS.map((thr) => ({
+          date: robustBaselineCrossing(v.times, v.values, thr, horizonMs),
+          band: null,
+        })),
+      };
+    },
+  };
+}
+
+/** A line over the true last segment: the ceiling a segmenter can reach (it knows the answer). */
+function oracleMethod(): Method {
+  return {
+    label: 'oracle: line over the true last segment',
+    run(v, _horizon, horizonMs) {
+      const from = v.lastSegmentStart ?? v.times[0];
+      const window = v.lastTime - from + 1;
+      return {
+        calls: THRESHOLDS.map((thr) => ({
+          date: predictLinearCrossing(v.times, v.values, window, v.lastTime, thr, horizonMs),
+          band: null,
+        })),
+      };
+    },
+  };
 }
 
 function promMethod(window: string): Method {
@@ -144,27 +182,107 @@ function scoreRow(label: string, s: MethodScore): string[] {
   ];
 }
 
+type Suite = 'white' | 'hosts' | 'fleet';
+
+const SUITE_DEFAULTS: Record<Suite, { volumes: number; seed: number }> = {
+  white: { volumes: 48, seed: 7 },
+  hosts: { volumes: 240, seed: 11 },
+  fleet: { volumes: 200, seed: 5 },
+};
+
+function suiteVolumes(suite: Suite, count: number, seed: number): SyntheticVolume[] {
+  return suite === 'white'
+    ? syntheticVolumes(count, seed)
+    : suite === 'hosts'
+      ? hostVolumes(count, seed)
+      : fleetVolumes(count, seed);
+}
+
+/** The slices each suite is reported by. */
+function suiteGroups(suite: Suite): Array<[string, (v: SyntheticVolume) => boolean]> {
+  if (suite === 'white') {
+    return [
+      ['no clean-up', (v) => v.cleanups === 0],
+      ['clean-ups', (v) => v.cleanups > 0],
+      ['last segment < 5 d', (v) => v.lastSegmentDays < 5],
+      [`noise ≤ ${NOISE_LEVELS[1]}`, (v) => v.noiseSd <= NOISE_LEVELS[1]],
+      [`noise ≥ ${NOISE_LEVELS[2]}`, (v) => v.noiseSd >= NOISE_LEVELS[2]],
+    ];
+  }
+  const t = (v: SyntheticVolume) => (v as HostVolume).traits;
+  const step = (ms: number, label: string): [string, (v: SyntheticVolume) => boolean] => [
+    `step ${label}`,
+    (v) => v.stepMs === ms,
+  ];
+  return [
+    ['no cycle', (v) => t(v).cycle === 'none'],
+    ['day/night swing', (v) => t(v).cycle === 'swing'],
+    ['rotation sawtooth', (v) => t(v).cycle === 'sawtooth'],
+    ['swing + sawtooth', (v) => t(v).cycle === 'both'],
+    ['weekend slowdown', (v) => t(v).weekendSlowdown],
+    ['white noise', (v) => t(v).phi === 0],
+    ['AR(1) noise', (v) => t(v).phi > 0],
+    ['no clean-up', (v) => t(v).cleanupCount === 0],
+    ['clean-ups', (v) => t(v).cleanupCount > 0],
+    ['last segment < 2 d', (v) => v.lastSegmentDays < 2],
+    ['last change a slope change', (v) => t(v).lastChangeIsSlope],
+    step(60_000, '1 min'),
+    step(300_000, '5 min'),
+    step(600_000, '10 min'),
+    step(1_800_000, '30 min'),
+    step(HOUR, '1 h'),
+  ];
+}
+
+function pct(k: number, n: number): string {
+  return n > 0 ? `${fmt((100 * k) / n, 1)}%` : '–';
+}
+
+/** The capacity planner's table: dated within 10 % of the lead time, missed, false alarms, interval. */
+function capacityRow(label: string, s: MethodScore): string[] {
+  return [
+    label,
+    `${pct(s.withinTenth, s.fills)} (${s.withinTenth}/${s.fills})`,
+    `${s.missedInside} (${pct(s.missedInside, s.fills)})`,
+    `${s.falseInside} (${pct(s.falseInside, s.quiet)})`,
+    s.bandTotal > 0 ? pct(s.covered, s.bandTotal) : '–',
+    s.relativeWidths.length > 0 ? `${fmt(100 * median(s.relativeWidths), 0)}%` : '–',
+  ];
+}
+
+const CAPACITY_HEADER = [
+  'method',
+  'within 10% of lead time (of those that fill)',
+  'missed',
+  'false alarms (of quiet)',
+  'interval covers truth',
+  'median interval width (% of lead)',
+];
+
 function main(argv: string[]): void {
-  const models = benchListOption(argv, 'models', 'linear,last-trend,auto');
-  const baselines = benchListOption(argv, 'baselines', '6h,1d,7d');
-  const count = Number(benchOption(argv, 'volumes', '48'));
-  const seed = Number(benchOption(argv, 'seed', '7'));
+  const suite = benchOption(argv, 'suite', 'hosts') as Suite;
+  if (!(suite in SUITE_DEFAULTS)) {
+    throw new Error(`--suite ${suite}: one of ${Object.keys(SUITE_DEFAULTS).join(', ')}`);
+  }
+  const models = benchListOption(argv, 'models', 'last-trend,auto');
+  const baselines = benchListOption(argv, 'baselines', '1d,7d');
+  const count = Number(benchOption(argv, 'volumes', String(SUITE_DEFAULTS[suite].volumes)));
+  const seed = Number(benchOption(argv, 'seed', String(SUITE_DEFAULTS[suite].seed)));
   const horizon = benchOption(argv, 'horizon', '60d');
   const details = argv.includes('--details');
   const horizonMs = parseMs(horizon);
-  const methods = [...models.map(trendcastMethod), seedLoopMethod(), ...baselines.map(promMethod)];
+  const methods = [
+    ...models.map(trendcastMethod),
+    ...(argv.includes('--seed-loop') ? [seedLoopMethod()] : []),
+    robustBaselineMethod(),
+    ...baselines.map(promMethod),
+    ...(argv.includes('--oracle') ? [oracleMethod()] : []),
+  ];
   selfCheck(horizon, horizonMs);
 
-  const volumes = syntheticVolumes(count, seed);
+  const volumes = suiteVolumes(suite, count, seed);
   const scores = methods.map(() => THRESHOLDS.map(() => emptyScore()));
-  // Groups for the breakdown: by clean-ups and by noise.
-  const groups: Array<[string, (v: SyntheticVolume) => boolean]> = [
-    ['no clean-up', (v) => v.cleanups === 0],
-    ['clean-ups', (v) => v.cleanups > 0],
-    ['last segment < 5 d', (v) => v.lastSegmentDays < 5],
-    [`noise ≤ ${NOISE_LEVELS[1]}`, (v) => v.noiseSd <= NOISE_LEVELS[1]],
-    [`noise ≥ ${NOISE_LEVELS[2]}`, (v) => v.noiseSd >= NOISE_LEVELS[2]],
-  ];
+  const groups = suiteGroups(suite);
   const groupScores = methods.map(() => groups.map(() => emptyScore()));
   const used = methods.map(() => new Map<string, number>());
   const runMs = methods.map(() => 0);
@@ -190,10 +308,10 @@ function main(argv: string[]): void {
       if (r.used) {
         used[i].set(r.used, (used[i].get(r.used) ?? 0) + 1);
       }
-      THRESHOLDS.forEach((thr, k) => scoreCall(scores[i][k], r.calls[k], v.truth[thr], horizonEnd));
+      THRESHOLDS.forEach((thr, k) => scoreCall(scores[i][k], r.calls[k], v.truth[thr], horizonEnd, v.lastTime));
       groups.forEach(([, inGroup], g) => {
         if (inGroup(v)) {
-          scoreCall(groupScores[i][g], r.calls[0], v.truth[90], horizonEnd);
+          scoreCall(groupScores[i][g], r.calls[0], v.truth[90], horizonEnd, v.lastTime);
         }
       });
       row.push(days(r.calls[0].date));
@@ -202,7 +320,84 @@ function main(argv: string[]): void {
   }
 
   const inside = (thr: number) => volumes.filter((v) => v.truth[thr] <= v.lastTime + horizonMs).length;
-  console.log('# Trendcast crossing-date benchmark\n');
+  const printDetails = (): void => {
+    console.log('\n### Per volume: true and forecast 90% date, days after the last sample\n');
+    console.log(
+      markdownTable(
+        [
+          'volume',
+          'step',
+          'days',
+          'clean-ups',
+          'last seg d',
+          'rate %/d',
+          'noise',
+          'spikes/gaps',
+          'truth 90%',
+          ...methods.map((m) => m.label),
+        ],
+        detailRows
+      )
+    );
+  };
+  const printTimeAndModels = (): void => {
+    console.log('\n### Models used and run time\n');
+    console.log(
+      markdownTable(
+        ['method', 'model used (volumes)', `total ms for ${volumes.length} volumes`],
+        methods.map((m, i) => [
+          m.label,
+          used[i].size > 0
+            ? [...used[i]]
+                .sort()
+                .map(([k, n]) => `${k} ×${n}`)
+                .join(', ')
+            : '–',
+          fmt(runMs[i], 0),
+        ])
+      )
+    );
+  };
+  console.log(`# Trendcast crossing-date benchmark: suite ${suite}\n`);
+  console.log(
+    `${volumes.length} volumes (seed ${seed}): ${volumes.filter((v) => v.truth[90] <= v.lastTime + horizonMs).length} reach 90% within ${horizon}, ` +
+      `${volumes.filter((v) => v.truth[90] > v.lastTime + horizonMs).length} do not.\n`
+  );
+  THRESHOLDS.forEach((thr, k) => {
+    console.log(`### ${thr}% crossing: dates a capacity planner can use\n`);
+    console.log(
+      markdownTable(
+        CAPACITY_HEADER,
+        methods.map((m, i) => capacityRow(m.label, scores[i][k]))
+      )
+    );
+    console.log('');
+  });
+  console.log(
+    '### 90% crossing by slice: within 10% of lead time · missed · false alarms · interval coverage · median width\n'
+  );
+  console.log(
+    markdownTable(
+      ['slice (volumes)', ...methods.map((m) => m.label)],
+      groups.map(([name, inGroup], g) => [
+        `${name} (${volumes.filter(inGroup).length})`,
+        ...methods.map((_, i) => {
+          const sc = groupScores[i][g];
+          const cov =
+            sc.bandTotal > 0 ? ` · ${pct(sc.covered, sc.bandTotal)} · ${fmt(100 * median(sc.relativeWidths), 0)}%` : '';
+          return `${pct(sc.withinTenth, sc.fills)} · ${sc.missedInside} · ${sc.falseInside}${cov}`;
+        }),
+      ])
+    )
+  );
+  console.log('');
+  if (suite !== 'white') {
+    printTimeAndModels();
+    if (details) {
+      printDetails();
+    }
+    return;
+  }
   console.log(
     `${volumes.length} synthetic volumes (seed ${seed}): ${volumes.filter((v) => v.stepMs < HOUR).length} at 5-minute and ` +
       `${volumes.filter((v) => v.stepMs === HOUR).length} at hourly samples, ${volumes.filter((v) => v.cleanups > 0).length} with clean-ups, ` +
@@ -241,41 +436,9 @@ function main(argv: string[]): void {
       ])
     )
   );
-  console.log('\n### Models used and run time\n');
-  console.log(
-    markdownTable(
-      ['method', 'model used (volumes)', `total ms for ${volumes.length} volumes`],
-      methods.map((m, i) => [
-        m.label,
-        used[i].size > 0
-          ? [...used[i]]
-              .sort()
-              .map(([k, n]) => `${k} ×${n}`)
-              .join(', ')
-          : '–',
-        fmt(runMs[i], 0),
-      ])
-    )
-  );
+  printTimeAndModels();
   if (details) {
-    console.log('\n### Per volume: true and forecast 90% date, days after the last sample\n');
-    console.log(
-      markdownTable(
-        [
-          'volume',
-          'step',
-          'days',
-          'clean-ups',
-          'last seg d',
-          'rate %/d',
-          'noise',
-          'spikes/gaps',
-          'truth 90%',
-          ...methods.map((m) => m.label),
-        ],
-        detailRows
-      )
-    );
+    printDetails();
   }
 }
 

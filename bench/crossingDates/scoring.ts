@@ -41,6 +41,13 @@ export interface MethodScore {
   bandTotal: number;
   /** latest − earliest in hours, where both band edges reach the threshold inside the horizon. */
   bandWidthsH: number[];
+  /** Volumes whose true date is inside the horizon (they fill), and those dated within 10 % of the lead time. */
+  fills: number;
+  withinTenth: number;
+  /** Volumes whose true date is beyond the horizon. */
+  quiet: number;
+  /** (latest − earliest) / lead time, for volumes that fill (an edge beyond the horizon counts as the horizon's end). */
+  relativeWidths: number[];
 }
 
 export function emptyScore(): MethodScore {
@@ -53,6 +60,10 @@ export function emptyScore(): MethodScore {
     covered: 0,
     bandTotal: 0,
     bandWidthsH: [],
+    fills: 0,
+    withinTenth: 0,
+    quiet: 0,
+    relativeWidths: [],
   };
 }
 
@@ -61,8 +72,30 @@ export function emptyScore(): MethodScore {
  * Coverage: a truth inside the horizon is covered when earliest ≤ truth ≤ latest (a null edge is
  * "beyond the horizon", i.e. +∞); a truth beyond the horizon is covered when latest is null.
  */
-export function scoreCall(score: MethodScore, call: CrossingCall, truth: number, horizonEnd: number): void {
+export function scoreCall(
+  score: MethodScore,
+  call: CrossingCall,
+  truth: number,
+  horizonEnd: number,
+  lastTime: number
+): void {
   const truthInside = truth <= horizonEnd;
+  if (truthInside) {
+    score.fills++;
+    const lead = Math.max(truth - lastTime, 0);
+    if (call.date !== null && Math.abs(call.date - truth) <= 0.1 * lead) {
+      score.withinTenth++;
+    }
+    if (call.band) {
+      const lo = call.band.earliest ?? horizonEnd;
+      const hi = call.band.latest ?? horizonEnd;
+      if (lead > 0) {
+        score.relativeWidths.push((hi - lo) / lead);
+      }
+    }
+  } else {
+    score.quiet++;
+  }
   if (call.date !== null && truthInside) {
     const e = (call.date - truth) / HOUR;
     score.signedErrorsH.push(e);

@@ -30,6 +30,8 @@ export interface SyntheticVolume {
    * horizon; Infinity when the line never gets there (rate ≤ 0 cannot happen here, but kept total).
    */
   truth: Record<number, number>;
+  /** When the last segment starts (epoch ms): what an oracle fit would know. */
+  lastSegmentStart?: number;
 }
 
 interface Plan {

@@ -33,7 +33,7 @@ export const USAGE = `usage: trendcast forecast --input FILE.csv|- [options]
 
   --input FILE       CSV with a header: timestamp,value  or  series,timestamp,value
                      (timestamps ISO-8601 or Unix seconds; "-" reads standard input)
-  --model NAME       auto | linear | last-trend | seasonal | rrd-predict | lstm   (default auto)
+  --model NAME       auto | linear | last-trend | last-trend-seed | seasonal | rrd-predict | lstm   (default auto)
   --horizon SPAN     how far ahead: steps (48) or a duration (7d, 48h)   (default 7d)
   --fit-window SPAN  fit only the last part of the data (default: all of it)
   --threshold N      a threshold to date; repeat for several

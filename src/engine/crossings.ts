@@ -9,6 +9,12 @@ export interface CrossingInput {
   /** The model's level at lastTime (less noisy than the last raw value). */
   anchor: number;
   forecast: Forecast;
+  /**
+   * The trend to date crossings on instead of the forecast and its band (same times): its level
+   * at lastTime, values and confidence band. A forecast that draws a daily cycle reaches 90 % at
+   * the first peak above it; the capacity question is when the trend gets there.
+   */
+  trend?: { anchor: number; point: ArrayLike<number>; lower: ArrayLike<number>; upper: ArrayLike<number> };
 }
 
 /**
@@ -21,7 +27,11 @@ export interface CrossingInput {
  * is a lower limit to fall to when the forecast falls, and an upper limit already passed when it
  * does not (a disk at 95% rising is "already beyond" 90%).
  */
-export function findCrossings(input: CrossingInput, thresholds: number[], direction: ThresholdDirection = 'auto'): Crossing[] {
+export function findCrossings(
+  input: CrossingInput,
+  thresholds: number[],
+  direction: ThresholdDirection = 'auto'
+): Crossing[] {
   const out: Crossing[] = [];
   for (const threshold of thresholds) {
     if (!Number.isFinite(threshold)) {
@@ -33,8 +43,9 @@ export function findCrossings(input: CrossingInput, thresholds: number[], direct
 }
 
 function crossingFor(input: CrossingInput, threshold: number, mode: ThresholdDirection): Crossing {
-  const { anchor, forecast } = input;
-  const heading = trendHeading(anchor, forecast.point);
+  const curve = input.trend ?? input.forecast;
+  const anchor = input.trend ? input.trend.anchor : input.anchor;
+  const heading = trendHeading(anchor, curve.point);
   let direction: Direction;
   if (mode === 'rising' || mode === 'falling') {
     direction = mode;
@@ -49,11 +60,11 @@ function crossingFor(input: CrossingInput, threshold: number, mode: ThresholdDir
   if (beyond) {
     return { threshold, direction, status: 'already-beyond', time: null, earliest: null, latest: null };
   }
-  const time = firstReach(input, forecast.point, threshold, direction);
-  const near = direction === 'rising' ? forecast.upper : forecast.lower;
-  const far = direction === 'rising' ? forecast.lower : forecast.upper;
-  const earliest = firstReach(input, near, threshold, direction);
-  const latest = time === null ? null : firstReach(input, far, threshold, direction);
+  const time = firstReach(input, anchor, curve.point, threshold, direction);
+  const near = direction === 'rising' ? curve.upper : curve.lower;
+  const far = direction === 'rising' ? curve.lower : curve.upper;
+  const earliest = firstReach(input, anchor, near, threshold, direction);
+  const latest = time === null ? null : firstReach(input, anchor, far, threshold, direction);
   let status: CrossingStatus;
   if (time !== null) {
     status = 'crosses';
@@ -76,10 +87,16 @@ function trendHeading(anchor: number, point: ArrayLike<number>): number {
 }
 
 /** First interpolated time at which `values` reaches the threshold, walking from (lastTime, anchor). */
-function firstReach(input: CrossingInput, values: ArrayLike<number>, threshold: number, direction: Direction): number | null {
+function firstReach(
+  input: CrossingInput,
+  anchor: number,
+  values: ArrayLike<number>,
+  threshold: number,
+  direction: Direction
+): number | null {
   const times = input.forecast.times;
   let prevT = input.lastTime;
-  let prevV = input.anchor;
+  let prevV = anchor;
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     if (!Number.isFinite(v)) {

@@ -190,7 +190,7 @@ export function completeForecast(
     level,
   };
   const crossings = findCrossings(
-    { lastTime, anchor: fitted.anchor, forecast },
+    { lastTime, anchor: fitted.anchor, forecast, trend: prediction.trend },
     req.thresholds ?? [],
     req.direction ?? 'auto'
   );

@@ -1,34 +1,56 @@
-import { detectChangePoints } from '../engine/segments/changePoint';
+import { fitCapacityTrend } from '../engine/capacity/capacityTrend';
 import { seedSegmentFit } from '../engine/segments/seedSegmentFit';
 import { Problem, RegularSeries } from '../engine/types';
 import { fitLinearFrom } from './linear';
+import { trendDiagnostics, TrendFittedModel } from './trendFitted';
 import { FitOptions, FittedModel, ForecastModel } from './types';
 
-/** Fewest rows the last segment may have: a fit over fewer is mostly noise. */
-const MIN_SEGMENT_ROWS = 6;
-
 /**
- * "Last trend": a linear fit over the last trend segment, after the latest significant slope
- * change. The start comes from a penalised piecewise-linear change-point search
- * (engine/segments/changePoint.ts), not from the seed's derivative-peak loop: on noisy data the
- * loop's last peak usually lies in the last hours, so its "trend" is noise (measured in
- * docs/benchmarks.md). The seed's loop stays available as `seedLastTrendStart` for comparison.
+ * "Last trend": the capacity trend (engine/capacity/capacityTrend.ts): the line of the last trend
+ * segment, found after removing daily and weekly cycles, spikes and clean-ups, with autocorrelated
+ * noise taken into account; a clean-up that leaves the write rate as it was keeps the slope
+ * measured before it. The forecast is the trend line; crossings are dated on it.
  */
 export const lastTrendModel: ForecastModel = {
   name: 'last-trend',
   minPoints: 3,
   fit(series: RegularSeries, options: FitOptions): FittedModel | Problem {
+    const trend = fitCapacityTrend(series.values, series.start, series.step, { fromRow: options.fromRow });
+    if (!trend) {
+      return { code: 'too-few-points', message: 'the last trend needs 3 points in the fit window' };
+    }
+    return new TrendFittedModel(
+      'last-trend',
+      trend,
+      series.start,
+      series.step,
+      trendDiagnostics(trend, series.start, series.step),
+      false
+    );
+  },
+};
+
+/**
+ * The seed's own last trend (shared/seeds/000): its derivative-peak loop (severity 1 %) picks the
+ * start after the last peak, then a line is fitted from there. Kept as a named variant for
+ * comparison and for the seed's oracle tests; on noisy data its last peak usually lies in the last
+ * hours (docs/benchmarks.md).
+ */
+export const seedLastTrendModel: ForecastModel = {
+  name: 'last-trend-seed',
+  minPoints: 3,
+  fit(series: RegularSeries, options: FitOptions): FittedModel | Problem {
     const window = series.values.subarray(options.fromRow);
-    const cp = detectChangePoints(window, { period: options.period });
-    let start = options.fromRow + cp.lastStart;
-    // Keep enough rows for a stable line when the last change is very recent.
-    start = Math.min(start, Math.max(options.fromRow, series.values.length - MIN_SEGMENT_ROWS));
-    const fitted = fitLinearFrom(series, start, 'last-trend');
+    const start = options.fromRow + seedLastTrendStart(window);
+    const fitted = fitLinearFrom(
+      series,
+      Math.min(start, Math.max(options.fromRow, series.values.length - 3)),
+      'last-trend-seed'
+    );
     if ('predict' in fitted) {
       Object.assign(fitted.diagnostics, {
         segmentStart: series.start + start * series.step,
-        changePoints: cp.changePoints.length,
-        segmenter: 'change-point',
+        segmenter: 'seed-peak-loop',
       });
     }
     return fitted;

@@ -3,6 +3,9 @@ import { studentTMultiplier } from '../engine/quantiles';
 import { Problem, RegularSeries } from '../engine/types';
 import { FitOptions, FittedModel, ForecastModel, Prediction } from './types';
 
+/** The models that forecast one least-squares line. */
+type LinearModelName = 'linear' | 'last-trend-seed';
+
 /**
  * Least squares over the fit window, x = row index (RRDtool's LSLSLOPE/LSLINT/LSLCORREL
  * semantics: gaps keep their index). The band is the OLS prediction interval
@@ -16,8 +19,8 @@ export const linearModel: ForecastModel = {
   },
 };
 
-/** Shared by linear and last-trend: a line fitted over rows fromRow..last. */
-export function fitLinearFrom(series: RegularSeries, fromRow: number, name: 'linear' | 'last-trend'): FittedModel | Problem {
+/** Shared by linear and the seed's last trend: a line fitted over rows fromRow..last. */
+export function fitLinearFrom(series: RegularSeries, fromRow: number, name: LinearModelName): FittedModel | Problem {
   const y = series.values;
   const last = y.length - 1;
   let fit = linearFitIndexed(y, fromRow, y.length);
@@ -47,7 +50,7 @@ class LinearFittedModel implements FittedModel {
   readonly diagnostics: FittedModel['diagnostics'];
 
   constructor(
-    readonly name: 'linear' | 'last-trend',
+    readonly name: LinearModelName,
     private readonly fit: LinearFit,
     private readonly factor: number,
     private readonly last: number,

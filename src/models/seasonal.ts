@@ -4,6 +4,8 @@ import { detectChangePoints } from '../engine/segments/changePoint';
 import { decompose } from '../engine/stats/decompose';
 import { detectSeasonality } from '../engine/stats/seasonality';
 import { Problem, RegularSeries } from '../engine/types';
+import { fitCapacityTrend } from '../engine/capacity/capacityTrend';
+import { trendCurve } from './trendFitted';
 import { FitOptions, FittedModel, ForecastModel, Prediction } from './types';
 
 /**
@@ -52,6 +54,9 @@ export const seasonalModel: ForecastModel = {
     }
     const last = y.length - 1;
     const figure = d.seasonalFigure;
+    // Crossings are dated on the capacity trend, as with last-trend: a seasonal disk reaches 90 %
+    // when its trend does, not at the first peak of its cycle above the line.
+    const capacity = fitCapacityTrend(series.values, series.start, series.step, { fromRow: options.fromRow });
     const fitted = new Float64Array(y.length);
     for (let i = 0; i < y.length; i++) {
       fitted[i] = fittedAt(fit, i) + figure[i % period];
@@ -82,7 +87,7 @@ export const seasonalModel: ForecastModel = {
           lower[k] = p - hw;
           upper[k] = p + hw;
         }
-        return { point, lower, upper };
+        return { point, lower, upper, trend: capacity ? trendCurve(capacity, horizon, level) : undefined };
       },
     };
     return model;

@@ -1,13 +1,21 @@
 import { Problem, RegularSeries } from '../engine/types';
 
 /** The statistical models: fitted synchronously (forecastSeries). */
-export type StatisticalModelName = 'linear' | 'last-trend' | 'seasonal' | 'rrd-predict';
+export type StatisticalModelName = 'linear' | 'last-trend' | 'last-trend-seed' | 'seasonal' | 'rrd-predict';
 /** Every model; 'lstm' trains asynchronously (models/lstm, runtime/forecastSeriesAsync). */
 export type ModelName = StatisticalModelName | 'lstm';
 /** The models a user can pick; 'auto' chooses among the statistical ones per series. */
 export type ModelChoice = ModelName | 'auto';
 
-export const MODEL_CHOICES: readonly ModelChoice[] = ['auto', 'linear', 'last-trend', 'seasonal', 'rrd-predict', 'lstm'];
+export const MODEL_CHOICES: readonly ModelChoice[] = [
+  'auto',
+  'linear',
+  'last-trend',
+  'last-trend-seed',
+  'seasonal',
+  'rrd-predict',
+  'lstm',
+];
 
 /** The choices the synchronous path (forecastSeries) can run: every one but 'lstm'. */
 export const SYNC_MODEL_CHOICES: readonly ModelChoice[] = MODEL_CHOICES.filter((m) => m !== 'lstm');
@@ -24,6 +32,20 @@ export interface FitOptions {
 
 /** Point forecast and interval for steps 1..h after the last row, as parallel arrays. */
 export interface Prediction {
+  point: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  /**
+   * The curve threshold crossings are dated on, when it is not the point forecast: the capacity
+   * trend (without the cycles the point forecast draws) and its confidence band, an interval for
+   * where the trend is rather than for a single future observation.
+   */
+  trend?: TrendCurve;
+}
+
+/** A trend line over the horizon: its level at the last row, its values and confidence band. */
+export interface TrendCurve {
+  anchor: number;
   point: Float64Array;
   lower: Float64Array;
   upper: Float64Array;

@@ -31,7 +31,16 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
         options: [
           { value: 'auto', label: 'Auto', description: 'Seasonal when the ACF finds a period, else last trend' },
           { value: 'linear', label: 'Linear', description: 'Least squares over the fit window (RRDtool LSL)' },
-          { value: 'last-trend', label: 'Last trend', description: 'Linear fit after the latest slope change' },
+          {
+            value: 'last-trend',
+            label: 'Last trend',
+            description: 'Capacity trend: the last trend segment, cycles, spikes and clean-ups accounted for',
+          },
+          {
+            value: 'last-trend-seed',
+            label: 'Last trend (seed peak loop)',
+            description: "Line after the last derivative peak, as the seed's loop finds it",
+          },
           { value: 'seasonal', label: 'Seasonal', description: 'Trend + seasonal profile (additive decomposition)' },
           { value: 'rrd-predict', label: 'RRD PREDICT', description: 'Sliding-window average of past periods' },
           {

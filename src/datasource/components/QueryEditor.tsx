@@ -26,6 +26,7 @@ const MODEL_LABELS: Record<ModelChoice, string> = {
   auto: 'Auto',
   linear: 'Linear',
   'last-trend': 'Last trend',
+  'last-trend-seed': 'Last trend (seed peak loop)',
   seasonal: 'Seasonal',
   'rrd-predict': 'RRD PREDICT',
   lstm: 'LSTM',

@@ -33,6 +33,11 @@ export interface ChangePointOptions {
   penaltyFactor?: number;
   /** Shortest segment in rows; default max(4, ⌊noiseWindow/4⌋). */
   minSegment?: number;
+  /**
+   * The noise variance the penalty scales with, when the caller knows it better than the windowed
+   * estimate (e.g. the long-run variance of autocorrelated noise, engine/capacity/noiseLevel.ts).
+   */
+  variance?: number;
 }
 
 export interface TrendSegment {
@@ -91,7 +96,8 @@ export function detectChangePoints(y: ArrayLike<number>, options: ChangePointOpt
   const minSeg = Math.max(2, Math.floor(options.minSegment ?? minSegmentDefault(window)));
   const sums = new PrefixSums(work);
 
-  let variance = robustNoiseVariance(sums, n, window);
+  let variance =
+    options.variance !== undefined && options.variance >= 0 ? options.variance : robustNoiseVariance(sums, n, window);
   // Exactly linear pieces give σ = 0: keep a tiny floor so that β stays positive.
   const scale = sums.range;
   variance = Math.max(variance, (1e-9 * Math.max(scale, 1e-300)) ** 2);

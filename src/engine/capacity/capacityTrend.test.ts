@@ -1,0 +1,228 @@
+import { forecastSeries } from '../../models/forecastSeries';
+import { seededRandom } from '../stats/seededRandom';
+import { fitCapacityTrend } from './capacityTrend';
+import { findCycle } from './cycleProfile';
+import { findLevelShifts } from './levelShifts';
+import { estimateNoise } from './noiseLevel';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const START = Date.UTC(2025, 0, 6);
+
+interface Volume {
+  times: number[];
+  values: number[];
+  /** When the last segment's line reaches 90 (epoch ms). */
+  truth90: number;
+}
+
+/**
+ * A growing disk: `rate` %/day, a clean-up at row `cut` dropping the level to 60 %, a daily sine of
+ * `amp` points, AR(1) noise (φ per step, stationary sd `sd`), rows every `stepMs`.
+ */
+function disk(o: {
+  days: number;
+  stepMs: number;
+  rate: number;
+  cut?: number;
+  amp?: number;
+  phi?: number;
+  sd?: number;
+  seed: number;
+  spikes?: number[];
+}): Volume {
+  const g = seededRandom(o.seed);
+  const n = Math.round((o.days * DAY) / o.stepMs);
+  const cut = o.cut ?? -1;
+  const phi = o.phi ?? 0;
+  const sd = o.sd ?? 0.1;
+  let ar = g.normal(0, sd);
+  const times: number[] = [];
+  const values: number[] = [];
+  const level0 = 30;
+  const atCut = level0 + (o.rate * cut * o.stepMs) / DAY;
+  const after = 0.6 * atCut;
+  for (let j = 0; j < n; j++) {
+    const t = START + j * o.stepMs;
+    ar = phi * ar + g.normal(0, sd * Math.sqrt(1 - phi * phi));
+    const trend =
+      j < cut || cut < 0 ? level0 + (o.rate * j * o.stepMs) / DAY : after + (o.rate * (j - cut) * o.stepMs) / DAY;
+    const spike = o.spikes?.includes(j) ? 12 : 0;
+    times.push(t);
+    values.push(trend + (o.amp ?? 0) * Math.sin((2 * Math.PI * (t % DAY)) / DAY) + ar + spike);
+  }
+  const segStart = cut < 0 ? START : START + cut * o.stepMs;
+  const segLevel = cut < 0 ? level0 : after;
+  return { times, values, truth90: segStart + ((90 - segLevel) / o.rate) * DAY };
+}
+
+function dated(v: Volume, model: 'last-trend' | 'auto' | 'last-trend-seed' = 'last-trend') {
+  const f = forecastSeries(
+    { name: 'v', labels: {}, times: v.times, values: v.values },
+    { model, horizon: '90d', thresholds: [90] }
+  );
+  const c = f.crossings[0];
+  const last = v.times[v.times.length - 1];
+  return { f, c, lead: v.truth90 - last, last };
+}
+
+describe('capacity trend: the fill date on shapes real hosts show', () => {
+  test('a growing disk with a daily cycle and a clean-up is dated within 10 % of the lead time (20 seeds)', () => {
+    let within = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const v = disk({
+        days: 30,
+        stepMs: HOUR,
+        rate: 0.8 + seed * 0.05,
+        cut: 300 + 10 * seed,
+        amp: 0.8,
+        sd: 0.1,
+        seed,
+      });
+      const { f, c, lead } = dated(v);
+      // Never forecast to shrink.
+      expect(f.diagnostics.slopePerDay as number).toBeGreaterThan(0);
+      expect(lead).toBeLessThan(90 * DAY);
+      expect(c.status).toBe('crosses');
+      if (Math.abs((c.time as number) - v.truth90) <= 0.1 * lead) {
+        within++;
+      }
+      expect(f.diagnostics.cycles).toBe('daily');
+    }
+    expect(within).toBeGreaterThanOrEqual(19);
+  });
+
+  test('autocorrelated noise (φ 0.95 at 10 minutes) does not cut the trend into hours of noise', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const v = disk({ days: 21, stepMs: 10 * 60_000, rate: 1.5, cut: 1000, phi: 0.95, sd: 0.6, seed });
+      const { f, c, lead } = dated(v);
+      const segmentDays = (v.times[v.times.length - 1] - (f.diagnostics.segmentStart as number)) / DAY;
+      // The trend rests on most of the last segment (about 14 days), not on its last hours.
+      expect(segmentDays).toBeGreaterThan(7);
+      expect(Math.abs((c.time as number) - v.truth90)).toBeLessThanOrEqual(0.15 * lead);
+      expect(f.diagnostics.noiseAutocorrelation as number).toBeGreaterThan(0.7);
+    }
+  });
+
+  test('a clean-up three hours before the end keeps the write rate measured before it', () => {
+    const v = disk({ days: 20, stepMs: HOUR, rate: 1, cut: 20 * 24 - 3, sd: 0.1, seed: 3 });
+    const { f, c, lead } = dated(v);
+    expect(f.diagnostics.levelShifts).toBe(1);
+    expect(f.diagnostics.slopePerDay as number).toBeCloseTo(1, 1);
+    expect(Math.abs((c.time as number) - v.truth90)).toBeLessThanOrEqual(0.05 * lead);
+    // The forecast starts from the level after the clean-up, not before it.
+    expect(f.anchor as number).toBeLessThan(v.values[v.values.length - 5] + 1);
+  });
+
+  test('spikes do not move the fit', () => {
+    const clean = disk({ days: 14, stepMs: HOUR, rate: 1, sd: 0.2, seed: 5 });
+    const spiky = disk({ days: 14, stepMs: HOUR, rate: 1, sd: 0.2, seed: 5, spikes: [40, 41, 150, 300, 320] });
+    const a = dated(clean).f.diagnostics.slopePerDay as number;
+    const b = dated(spiky).f.diagnostics.slopePerDay as number;
+    expect(Math.abs(a - b)).toBeLessThan(0.02);
+    expect(dated(spiky).f.diagnostics.spikesRemoved as number).toBeGreaterThanOrEqual(5);
+  });
+
+  test('a flat volume with a day/night swing gets no date, and a shrinking one moves away', () => {
+    const flat = disk({ days: 21, stepMs: 30 * 60_000, rate: 1e-9, amp: 1.5, sd: 0.3, phi: 0.8, seed: 7 });
+    const { c } = dated(flat);
+    expect(c.time).toBeNull();
+    const g = seededRandom(9);
+    const times = Array.from({ length: 500 }, (_, i) => START + i * HOUR);
+    const values = times.map((_, i) => 60 - i * 0.02 + g.normal(0, 0.2));
+    const f = forecastSeries(
+      { name: 's', labels: {}, times, values },
+      { model: 'last-trend', horizon: '30d', thresholds: [90] }
+    );
+    expect(f.crossings[0].status).toBe('moves-away');
+  });
+
+  test('a slope change without a drop starts the trend where the slope changed', () => {
+    const g = seededRandom(11);
+    const times = Array.from({ length: 30 * 24 }, (_, i) => START + i * HOUR);
+    const values = times.map((_, i) => (i < 20 * 24 ? 20 + i * 0.01 : 24.8 + (i - 480) * 0.08) + g.normal(0, 0.1));
+    const f = forecastSeries(
+      { name: 's', labels: {}, times, values },
+      { model: 'last-trend', horizon: '30d', thresholds: [90] }
+    );
+    expect(f.diagnostics.slopeChanges).toBe(1);
+    expect(f.diagnostics.slopePerDay as number).toBeCloseTo(0.08 * 24, 1);
+    const startDay = ((f.diagnostics.segmentStart as number) - START) / DAY;
+    expect(Math.abs(startDay - 20)).toBeLessThan(1);
+  });
+
+  test('the date interval is about the trend: it holds the true date and is narrower than the observation band', () => {
+    let covered = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const v = disk({ days: 28, stepMs: HOUR, rate: 1, amp: 0.5, sd: 0.5, phi: 0.5, seed });
+      const { c } = dated(v);
+      if ((c.earliest as number) <= v.truth90 && v.truth90 <= (c.latest as number)) {
+        covered++;
+      }
+    }
+    expect(covered).toBeGreaterThanOrEqual(18);
+    const v = disk({ days: 28, stepMs: HOUR, rate: 1, amp: 0.5, sd: 0.5, phi: 0.5, seed: 1 });
+    const { f, c } = dated(v);
+    const k = f.forecast!.times.findIndex((t) => t >= (c.time as number));
+    const observationWidth = f.forecast!.upper[k] - f.forecast!.lower[k];
+    const trendWidth = ((c.latest as number) - (c.earliest as number)) / DAY; // days at 1 point/day
+    expect(trendWidth).toBeLessThan(observationWidth);
+  });
+
+  test("the seed's peak loop stays as the named variant last-trend-seed", () => {
+    const v = disk({ days: 14, stepMs: HOUR, rate: 1, sd: 0.05, seed: 2 });
+    const { f } = dated(v, 'last-trend-seed');
+    expect(f.model).toBe('last-trend-seed');
+    expect(f.diagnostics.segmenter).toBe('seed-peak-loop');
+  });
+
+  test('too few points is a problem, not a throw', () => {
+    expect(fitCapacityTrend(Float64Array.from([1, NaN]), 0, HOUR)).toBeNull();
+  });
+});
+
+describe('capacity trend parts', () => {
+  const rowTimes = (n: number, stepMs: number) => Float64Array.from({ length: n }, (_, i) => START + i * stepMs);
+
+  test('findCycle: a log-rotation sawtooth on a trend is found, with its amplitude; white noise is not', () => {
+    const g = seededRandom(1);
+    const stepMs = 10 * 60_000;
+    const n = 14 * 144;
+    const t = rowTimes(n, stepMs);
+    const saw = Float64Array.from(t, (ti, i) => 20 + i * 0.005 + 2 * ((ti % DAY) / DAY - 0.5) + g.normal(0, 0.05));
+    const c = findCycle(saw, t, DAY, stepMs);
+    expect(c).not.toBeNull();
+    expect(c!.amplitude).toBeGreaterThan(0.8);
+    expect(c!.amplitude).toBeLessThan(1.2);
+    const noise = Float64Array.from(t, (_, i) => 20 + i * 0.005 + g.normal(0, 0.5));
+    expect(findCycle(noise, t, DAY, stepMs)).toBeNull();
+  });
+
+  test('estimateNoise: φ of AR(1) noise is recovered; white noise has φ near 0', () => {
+    const g = seededRandom(4);
+    let ar = 0;
+    const y = Float64Array.from({ length: 4000 }, (_, i) => {
+      ar = 0.9 * ar + g.normal(0, 1);
+      return i * 0.01 + ar;
+    });
+    const w = Float64Array.from({ length: 4000 }, (_, i) => i * 0.01 + g.normal(0, 1));
+    expect(estimateNoise(y, 144).phi).toBeGreaterThan(0.82);
+    expect(estimateNoise(y, 144).phi).toBeLessThan(0.96);
+    expect(estimateNoise(w, 144).phi).toBeLessThan(0.08);
+  });
+
+  test('findLevelShifts: a clean-up is found at its row; a one-hour spike is not a shift', () => {
+    const g = seededRandom(6);
+    const y = Float64Array.from(
+      { length: 600 },
+      (_, i) => (i < 400 ? 50 + i * 0.02 : 30 + i * 0.02) + g.normal(0, 0.1)
+    );
+    for (let i = 200; i < 206; i++) {
+      y[i] += 15;
+    }
+    const shifts = findLevelShifts(y, 6, 144);
+    expect(shifts).toHaveLength(1);
+    expect(shifts[0].at).toBe(400);
+    expect(shifts[0].size).toBeCloseTo(-20, 0);
+  });
+});
