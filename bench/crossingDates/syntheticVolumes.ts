@@ -161,6 +161,7 @@ export function syntheticVolumes(count: number, seed: number): SyntheticVolume[]
       gaps,
       gapHours: gapMs / HOUR,
       truth,
+      lastSegmentStart: plan.segStart[last],
     });
   }
   return out;
