@@ -45,6 +45,7 @@ export function trendDiagnostics(trend: CapacityTrend, start: number, step: numb
     slopeChanges: trend.slopeChanges,
     cycles: cycleNames.length > 0 ? cycleNames.join('+') : 'none',
     cycleAmplitude: trend.cycles.length > 0 ? trend.cycles[0].amplitude : 0,
+    weekendRate: trend.weekend ? trend.weekend.factor : null,
     noiseSd: Math.sqrt(trend.noise.variance),
     noiseAutocorrelation: trend.noise.phi,
     spikesRemoved: trend.spikes,

@@ -22,6 +22,7 @@ import { commonSlopeFit, lineSse, PieceSums, pieceSums } from './commonSlopeFit'
 import { CycleProfile, cycleAt, findCycle } from './cycleProfile';
 import { findLevelShifts, LevelShift } from './levelShifts';
 import { estimateNoise, NoiseLevel } from './noiseLevel';
+import { findWeekendSlowdown, WeekendSlowdown } from './weekendSlowdown';
 import { workingSeries } from './workingSeries';
 
 const HOUR = 3_600_000;
@@ -31,7 +32,7 @@ const WEEK = 7 * DAY;
 /** χ²(1) at 99 %: a level shift keeps one slope on both sides unless the slopes differ this much. */
 const SLOPE_SPLIT_CHI2 = 6.63;
 /** Penalty factor of the slope-change segmentation, in long-run variances times ln n. */
-const SLOPE_CHANGE_PENALTY = 3;
+const SLOPE_CHANGE_PENALTY = 5;
 
 export interface CapacityTrend {
   /** Growth per row of the original grid. */
@@ -53,6 +54,8 @@ export interface CapacityTrend {
   levelShifts: number;
   slopeChanges: number;
   cycles: CycleProfile[];
+  /** Slower growth at weekends, when found (its bend is taken out before the fit). */
+  weekend: WeekendSlowdown | null;
   noise: NoiseLevel;
   spikes: number;
   /** Trend value at rows trendStartRow..lastRow (each piece on its own level). */
@@ -102,11 +105,23 @@ export function fitCapacityTrend(
   // 3. Level shifts, then the weekly cycle on the series with the shifts taken out (a rolling
   // median over a week would otherwise smear each clean-up over a week).
   let shifts = findLevelShifts(z, shortRows, Math.max(3 * shortRows, rowsPerDay));
-  const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
-  if (weekly) {
-    cycles.push(weekly);
-    z = minusCycle(z, times, weekly);
+  // A weekend slowdown is a weekly cycle whose size follows the growth rate: it is looked for
+  // first (it needs one week, a free-form weekly shape needs three).
+  const weekend = findWeekendSlowdown(withoutShifts(z, shifts), times);
+  if (weekend) {
+    const bent = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      bent[k] = z[k] - weekend.at(times[k]);
+    }
+    z = bent;
     shifts = findLevelShifts(z, shortRows, Math.max(3 * shortRows, rowsPerDay));
+  } else {
+    const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
+    if (weekly) {
+      cycles.push(weekly);
+      z = minusCycle(z, times, weekly);
+      shifts = findLevelShifts(z, shortRows, Math.max(3 * shortRows, rowsPerDay));
+    }
   }
   const noise = estimateNoise(z, Math.max(8, rowsPerDay));
 
@@ -224,6 +239,7 @@ export function fitCapacityTrend(
     levelShifts: withSlopes.slice(first + 1).filter((b) => b.kind === 'shift').length,
     slopeChanges: withSlopes.filter((b) => b.kind === 'slope').length,
     cycles,
+    weekend,
     noise,
     spikes: ws.spikes,
     fitted,

@@ -21,6 +21,8 @@ export interface CycleProfile {
 }
 
 const MIN_CYCLES = 2;
+/** A weekly shape from two weeks is mostly those two weeks' noise and trend bends: three at least. */
+const MIN_WEEKLY_CYCLES = 3;
 /** A figure must vary four times more than one fitted to pure noise would. */
 const MIN_STRENGTH = 4;
 
@@ -32,7 +34,8 @@ export function findCycle(y: Float64Array, times: Float64Array, periodMs: number
   const n = y.length;
   const rowsPerPeriod = periodMs / rowMs;
   const span = times[n - 1] - times[0] + rowMs;
-  if (rowsPerPeriod < 4 || span < MIN_CYCLES * periodMs) {
+  const minCycles = periodMs > 86_400_000 ? MIN_WEEKLY_CYCLES : MIN_CYCLES;
+  if (rowsPerPeriod < 4 || span < minCycles * periodMs) {
     return null;
   }
   // Daily: up to 96 bins (15 minutes: a log rotation's drop stays sharp). Weekly: 28 bins of 6 hours

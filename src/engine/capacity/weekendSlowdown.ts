@@ -1,0 +1,150 @@
+/**
+ * Slower growth at weekends: many disks fill with the work done on them, and Saturdays and Sundays
+ * see less of it. Left in, the weekday/weekend bends read as slope changes, and a trend fitted over
+ * a few weekdays runs ahead of the weekly average. Found from the data: each whole UTC day's growth
+ * is the slope of a line through its rows, divided by the median of the weekdays within three days
+ * of it; when the median such ratio of weekend days is clearly below that of weekdays, the series is modelled as growing at rate k·g on weekends and g on weekdays
+ * (the weekly mean rate ḡ = (5g + 2kg)/7 is the trend's), and the zero-mean bend this makes
+ * around the mean-rate line is returned so the caller can take it out.
+ */
+const DAY = 86_400_000;
+const HOUR = DAY / 24;
+
+export interface WeekendSlowdown {
+  /** Weekend rate / weekday rate, in [0, 1). */
+  factor: number;
+  /** Mean growth per day over a week (the trend's rate). */
+  meanPerDay: number;
+  /** The bend at time t, in the series' units (zero mean over a week). */
+  at(t: number): number;
+}
+
+/** Days of week (UTC) that grow slower: Saturday and Sunday. Epoch day 0 was a Thursday. */
+function isWeekend(t: number): boolean {
+  const dow = (Math.floor(t / DAY) + 4) % 7; // 0 = Sunday
+  return dow === 0 || dow === 6;
+}
+
+export function findWeekendSlowdown(y: Float64Array, times: Float64Array): WeekendSlowdown | null {
+  const n = y.length;
+  if (n < 8 || times[n - 1] - times[0] < 7 * DAY) {
+    return null;
+  }
+  const days: Array<{ day: number; weekend: boolean; slope: number }> = [];
+  let a = 0;
+  while (a < n) {
+    const day = Math.floor(times[a] / DAY);
+    let b = a;
+    while (b < n && Math.floor(times[b] / DAY) === day) {
+      b++;
+    }
+    const slope = daySlope(y, times, a, b);
+    if (slope !== null) {
+      days.push({ day, weekend: isWeekend(times[a]), slope });
+    }
+    a = b;
+  }
+  // Each day against the weekdays around it (within 3 days): the rate may change over the weeks
+  // (a clean-up, a new workload), the weekend's share of it less so.
+  const ratios = (weekend: boolean): number[] => {
+    const out: number[] = [];
+    for (const d of days) {
+      if (d.weekend !== weekend) {
+        continue;
+      }
+      const around = days.filter((o) => !o.weekend && o !== d && Math.abs(o.day - d.day) <= 3).map((o) => o.slope);
+      const ref = around.length >= 2 ? median(around) : NaN;
+      if (ref > 0) {
+        out.push(d.slope / ref);
+      }
+    }
+    return out;
+  };
+  const weekend = ratios(true);
+  const weekday = ratios(false);
+  if (weekend.length < 2 || weekday.length < 3) {
+    return null;
+  }
+  const w = median(weekend);
+  const spread = 1.4826 * median(weekday.map((v) => Math.abs(v - median(weekday))));
+  const se = 1.2533 * spread * Math.sqrt(1 / weekday.length + 1 / weekend.length);
+  if (!(1 - w > 3 * se) || !(w < 0.9)) {
+    return null;
+  }
+  const growth = days.filter((d) => !d.weekend).map((d) => d.slope);
+  const g = median(growth);
+  if (!(g > 0)) {
+    return null;
+  }
+  // The weekday rate around each day (the bend's size follows the local rate: a clean-up or a new
+  // workload can change it from one week to the next).
+  const localWeekday = new Map<number, number>();
+  for (const d of days) {
+    const around = days.filter((o) => !o.weekend && Math.abs(o.day - d.day) <= 3).map((o) => o.slope);
+    localWeekday.set(d.day, around.length >= 2 ? Math.max(0, median(around)) : g);
+  }
+  const factor = Math.max(0, w);
+  const meanPerDay = (5 * g + 2 * factor * g) / 7;
+  const toMean = (5 + 2 * factor) / 7;
+  // Bend of the level around the mean-rate line over one week, tabulated per hour from Monday 00:00.
+  const weekdayRate = 7 / (5 + 2 * factor);
+  const table = new Float64Array(7 * 24 + 1);
+  for (let h = 0; h < 7 * 24; h++) {
+    const m = h >= 5 * 24 ? factor * weekdayRate : weekdayRate;
+    table[h + 1] = table[h] + (m - 1) / 24;
+  }
+  let mean = 0;
+  for (let h = 0; h < 7 * 24; h++) {
+    mean += (table[h] + table[h + 1]) / 2 / (7 * 24);
+  }
+  return {
+    factor,
+    meanPerDay,
+    at(t: number): number {
+      const fromMonday = ((((Math.floor(t / DAY) + 3) % 7) + 7) % 7) * DAY + (((t % DAY) + DAY) % DAY);
+      const hours = fromMonday / HOUR;
+      const h = Math.min(7 * 24 - 1, Math.floor(hours));
+      const f = hours - h;
+      const rate = (localWeekday.get(Math.floor(t / DAY)) ?? g) * toMean;
+      return rate * (table[h] + f * (table[h + 1] - table[h]) - mean);
+    },
+  };
+}
+
+/** Slope per day of the rows [a, b) (one UTC day), or null with fewer than 4 values or under 12 hours covered. */
+function daySlope(y: Float64Array, times: Float64Array, a: number, b: number): number | null {
+  let m = 0;
+  let sx = 0;
+  let sy = 0;
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = a; i < b; i++) {
+    if (Number.isFinite(y[i])) {
+      m++;
+      sx += times[i];
+      sy += y[i];
+      first = Math.min(first, times[i]);
+      last = Math.max(last, times[i]);
+    }
+  }
+  if (m < 4 || last - first < DAY / 2) {
+    return null;
+  }
+  const xm = sx / m;
+  const ym = sy / m;
+  let sxx = 0;
+  let sxy = 0;
+  for (let i = a; i < b; i++) {
+    if (Number.isFinite(y[i])) {
+      sxx += (times[i] - xm) ** 2;
+      sxy += (times[i] - xm) * (y[i] - ym);
+    }
+  }
+  return sxx > 0 ? (sxy / sxx) * DAY : null;
+}
+
+function median(v: number[]): number {
+  const s = Float64Array.from(v).sort();
+  const k = s.length >> 1;
+  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+}
