@@ -43,6 +43,35 @@ describe('framesToSeries', () => {
     expect(series[0].times[0]).toBe(Date.parse('2024-01-01T00:00:00Z'));
   });
 
+  it('names each field of a tag set by field and tags when several share it', () => {
+    const wide = createDataFrame({
+      fields: [
+        { name: 'Time', type: FieldType.time, values: [0, 1000] },
+        { name: 'used', type: FieldType.number, values: [1, 2], labels: { host: 'a' } },
+        { name: 'free', type: FieldType.number, values: [9, 8], labels: { host: 'a' } },
+      ],
+    });
+    const influx = (field: string, host: string) =>
+      createDataFrame({
+        name: `disk.${field} { host: ${host} }`,
+        fields: [
+          { name: 'Time', type: FieldType.time, values: [0, 1000] },
+          {
+            name: 'Value',
+            type: FieldType.number,
+            values: [1, 2],
+            labels: { host },
+            config: { displayNameFromDS: `disk.${field} { host: ${host} }` },
+          },
+        ],
+      });
+    expect(framesToSeries([wide]).map((s) => s.name)).toEqual(['used host=a', 'free host=a']);
+    // InfluxQL: one frame per selector and tag set, all fields called Value.
+    expect(
+      framesToSeries([influx('mean_used', 'a'), influx('mean_free', 'a'), influx('mean_used', 'b')]).map((s) => s.name)
+    ).toEqual(['disk.mean_used host=a', 'disk.mean_free host=a', 'disk.mean_used host=b']);
+  });
+
   it('orders labels so the key is stable', () => {
     expect(labelKey({ path: '/var', host: 'web1' })).toBe('host=web1, path=/var');
   });

@@ -1,4 +1,4 @@
-import { DataFrame, FieldType, getFieldDisplayName, Labels, ThresholdsConfig } from '@grafana/data';
+import { DataFrame, Field, FieldType, getFieldDisplayName, Labels, ThresholdsConfig } from '@grafana/data';
 
 import { RawSeries } from '../engine/types';
 
@@ -13,11 +13,14 @@ export interface PanelSeries extends RawSeries {
 
 /**
  * One series per numeric field of each frame, keyed by its labels (`host=web1`), as InfluxQL
- * frames come from Grafana (one frame per tag set, fields Time + Value). Frames without a time
- * field are skipped: they are not time series.
+ * frames come from Grafana (one frame per tag set, fields Time + Value). When several fields share
+ * a tag set (`used` and `free` of `host=a`, in one frame or in several), every labelled series is
+ * named by field and tags (`used host=a`, `used host=b`) so that no two read the same. Frames without a time field are
+ * skipped: they are not time series.
  */
 export function framesToSeries(frames: DataFrame[]): PanelSeries[] {
   const out: PanelSeries[] = [];
+  const fieldParts: string[] = [];
   for (const frame of frames) {
     const timeField = frame.fields.find((f) => f.type === FieldType.time);
     if (!timeField) {
@@ -30,6 +33,7 @@ export function framesToSeries(frames: DataFrame[]): PanelSeries[] {
       }
       const labels: Labels = { ...(field.labels ?? {}) };
       const displayName = getFieldDisplayName(field, frame, frames);
+      fieldParts.push(fieldPart(field, frame, displayName));
       out.push({
         name: labelKey(labels) || displayName,
         displayName,
@@ -42,7 +46,22 @@ export function framesToSeries(frames: DataFrame[]): PanelSeries[] {
       });
     }
   }
-  return out;
+  const collide = new Set(out.map((s) => s.name)).size < out.length;
+  return collide
+    ? out.map((s, i) => (Object.keys(s.labels).length > 0 ? { ...s, name: `${fieldParts[i]} ${s.name}` } : s))
+    : out;
+}
+
+/**
+ * What tells a field apart from the others of its tag set: its name, unless that is InfluxQL's
+ * generic `Value`; then the display name (or frame name) without its `{ tags }` part.
+ */
+function fieldPart(field: Field, frame: DataFrame, displayName: string): string {
+  if (field.name !== 'Value' && field.name !== '') {
+    return field.name;
+  }
+  const source = field.config.displayNameFromDS ?? frame.name ?? displayName;
+  return source.replace(/\s*\{.*\}\s*$/, '') || displayName;
 }
 
 /** `host=web1, path=/var` — the tags that tell series apart. */

@@ -3,7 +3,8 @@ import { DataFrame } from '@grafana/data';
 import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
 import { framesToSeries, PanelSeries } from '../common/framesToSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
-import { crossingsFrame, forecastFrame } from './forecastFrames';
+import { forecastFrame } from '../common/forecastFrames';
+import { crossingsFrame } from './crossingsFrame';
 import { toForecastRequest } from './queryOptions';
 import { TrendcastQuery } from './types';
 

@@ -15,7 +15,7 @@ import { load } from 'js-yaml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { forecastNames } from '../../src/datasource/forecastFrames';
+import { forecastNames } from '../../src/common/forecastFrames';
 import { validateQuery } from '../../src/datasource/queryOptions';
 import { TrendcastQuery, withQueryDefaults } from '../../src/datasource/types';
 import { DEMO_DISK_HOSTS } from '../support/demoData';

@@ -1,12 +1,12 @@
 /**
  * @jest-environment jsdom
  */
-import { FieldMatcherID, fieldMatchers, FieldType, getFieldDisplayName } from '@grafana/data';
+import { FieldType, getFieldDisplayName } from '@grafana/data';
 
 import { forecastSeries } from '../models/forecastSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
-import { PanelSeries } from '../common/framesToSeries';
-import { crossingsFrame, forecastFrame, forecastNames, timeLeftSeconds } from './forecastFrames';
+import { PanelSeries } from './framesToSeries';
+import { forecastFrame, forecastNames } from './forecastFrames';
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -54,7 +54,7 @@ describe('forecastFrame', () => {
     expect(frame.fields[1].labels).toEqual({ host: 'db1' });
     expect(frame.fields[1].config.unit).toBe('percent');
     expect(frame.fields[3].config.custom).toEqual(
-      expect.objectContaining({ fillBelowTo: 'host=db1 lower', fillOpacity: 20 })
+      expect.objectContaining({ fillBelowTo: 'host=db1 lower', fillOpacity: 25, lineWidth: 1 })
     );
   });
 
@@ -78,63 +78,6 @@ describe('forecastFrame', () => {
         text: 'host=web1: no forecast: at least 3 points are needed to forecast, the series has 2',
       },
     ]);
-  });
-});
-
-describe('crossingsFrame', () => {
-  const now = T0 + 9 * HOUR;
-  const rising = line('db1');
-  const other = { ...line('web1', 0.25, 95), labels: { host: 'web1', path: '/var' }, name: 'host=web1, path=/var' };
-  const request = { model: 'linear' as const, horizon: '4h', thresholds: [55, 100], direction: 'rising' as const };
-  const frame = crossingsFrame(
-    [rising, other].map((s) => ({ series: s, result: forecastSeries(s, request) })),
-    now,
-    'A'
-  );
-  const column = (name: string) => Array.from(frame.fields.find((f) => f.name === name)!.values as ArrayLike<unknown>);
-
-  it('has one row per series and threshold, labels as their own fields', () => {
-    expect(frame.name).toBe('crossings');
-    expect(frame.fields.map((f) => f.name)).toEqual([
-      'series',
-      'host',
-      'path',
-      'threshold',
-      'direction',
-      'status',
-      'time',
-      'earliest',
-      'latest',
-      'time_left_s',
-    ]);
-    expect(column('series')).toEqual(['host=db1', 'host=db1', 'host=web1, path=/var', 'host=web1, path=/var']);
-    expect(column('host')).toEqual(['db1', 'db1', 'web1', 'web1']);
-    expect(column('path')).toEqual(['', '', '/var', '/var']);
-    expect(column('threshold')).toEqual([55, 100, 55, 100]);
-    expect(column('direction')).toEqual(['rising', 'rising', 'rising', 'rising']);
-  });
-
-  it('dates the crossings and counts the seconds left from now', () => {
-    // db1 reaches 55 one hour after its last point (54.5 + 0.5/h); 100 is beyond the 4 h horizon.
-    // web1 is at 97.25: already beyond 55, and reaches 100 at 97.25 + 0.25 × 11 → 11 h later.
-    expect(column('status')).toEqual(['crosses', 'not-within-horizon', 'already-beyond', 'not-within-horizon']);
-    const time = column('time') as Array<number | null>;
-    expect(close(time[0]!, T0 + 10 * HOUR)).toBe(true);
-    expect(time.slice(1)).toEqual([null, null, null]);
-    const left = column('time_left_s') as Array<number | null>;
-    expect(left).toEqual([3600, null, 0, null]);
-    expect(frame.fields.find((f) => f.name === 'time')!.type).toBe(FieldType.time);
-  });
-
-  it('lets a "fields with name" override on `time` match that field only', () => {
-    const byName = fieldMatchers.get(FieldMatcherID.byName).get('time');
-    expect(frame.fields.filter((f) => byName(f, frame, [frame])).map((f) => f.name)).toEqual(['time']);
-  });
-
-  it('renames a label that would shadow a fixed field', () => {
-    const s = { ...line('db1'), labels: { status: 'prod' }, name: 'status=prod' };
-    const f = crossingsFrame([{ series: s, result: forecastSeries(s, request) }], now, 'A');
-    expect(f.fields.map((x) => x.name)).toContain('label_status');
   });
 });
 
@@ -193,17 +136,5 @@ describe('forecastFrame with an LSTM status', () => {
 
   it('has no meta without a status or notices', () => {
     expect(forecastFrame(series, result, 'A').meta).toBeUndefined();
-  });
-});
-
-describe('timeLeftSeconds', () => {
-  it.each([
-    ['crosses', 10_000, 4_000, 6],
-    ['crosses', 1_000, 4_000, -3],
-    ['already-beyond', null, 4_000, 0],
-    ['not-within-horizon', null, 4_000, null],
-    ['moves-away', null, 4_000, null],
-  ])('%s at %p from %p → %p', (status, time, now, expected) => {
-    expect(timeLeftSeconds(status, time, now)).toBe(expected);
   });
 });
