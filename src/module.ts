@@ -1,9 +1,9 @@
 import { PanelPlugin } from '@grafana/data';
 
 import { TrendcastPanel } from './panel/components/TrendcastPanel';
-import { buildPanelOptions, useThresholdsFieldConfig } from './panel/options';
+import { buildPanelOptions, panelFieldConfig } from './panel/options';
 import { TrendcastOptions } from './panel/types';
 
 export const plugin = new PanelPlugin<TrendcastOptions>(TrendcastPanel)
-  .useFieldConfig(useThresholdsFieldConfig)
+  .useFieldConfig(panelFieldConfig)
   .setPanelOptions(buildPanelOptions);

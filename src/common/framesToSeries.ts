@@ -1,4 +1,4 @@
-import { DataFrame, Field, FieldType, getFieldDisplayName, Labels, ThresholdsConfig } from '@grafana/data';
+import { DataFrame, Field, FieldColor, FieldType, getFieldDisplayName, Labels, ThresholdsConfig } from '@grafana/data';
 
 import { RawSeries } from '../engine/types';
 
@@ -9,6 +9,8 @@ export interface PanelSeries extends RawSeries {
   unit?: string;
   decimals?: number;
   thresholds?: ThresholdsConfig;
+  /** The field's colour config (the panel's default or an override by series). */
+  color?: FieldColor;
 }
 
 /**
@@ -43,6 +45,7 @@ export function framesToSeries(frames: DataFrame[]): PanelSeries[] {
         unit: field.config.unit,
         decimals: field.config.decimals ?? undefined,
         thresholds: field.config.thresholds,
+        color: field.config.color,
       });
     }
   }

@@ -2,10 +2,9 @@
 export const TEST_IDS = {
   panel: 'trendcast-panel',
   chart: 'trendcast-chart',
-  series: 'trendcast-series',
-  forecastLine: 'trendcast-forecast-line',
-  band: 'trendcast-band',
-  threshold: 'trendcast-threshold',
+  tooltip: 'trendcast-tooltip',
+  tooltipRow: 'trendcast-tooltip-row',
+  nowMarker: 'trendcast-now',
   crossingMarker: 'trendcast-crossing-marker',
   crossingSummary: 'trendcast-crossing-summary',
   crossingLine: 'trendcast-crossing-line',

@@ -10,6 +10,10 @@ import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
 
 const LSTM_PATHS = ['lstmLookBack', 'lstmEpochs', 'lstmFineTuneEpochs', 'lstmDriftLimit', 'lstmDriftAbsoluteLimit'];
 
+// @grafana/ui's full bundle does not load under this jest config; the options only name its list
+// of threshold styles.
+jest.mock('@grafana/ui', () => ({ getGraphFieldOptions: () => ({ thresholdsDisplayModes: [] }) }));
+
 // Grafana fills the registry of option editors at start-up; here placeholders do (only ids are looked up).
 standardEditorsRegistry.setInit(() =>
   ['select', 'text', 'slider', 'radio', 'boolean', 'number'].map((id) => ({ id, name: id, editor: () => null }))

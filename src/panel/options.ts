@@ -1,4 +1,11 @@
-import { FieldConfigProperty, PanelOptionsEditorBuilder, SetFieldConfigOptionsArgs } from '@grafana/data';
+import {
+  FieldColorModeId,
+  FieldConfigProperty,
+  PanelOptionsEditorBuilder,
+  SetFieldConfigOptionsArgs,
+} from '@grafana/data';
+import { GraphThresholdsStyleMode } from '@grafana/schema';
+import { getGraphFieldOptions } from '@grafana/ui';
 
 import { LSTM_OPTION_HELP } from '../runtime/lstmUserOptions';
 import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
@@ -9,14 +16,35 @@ const OVERLAYS = ['Overlays'];
 
 const isLstm = (o: TrendcastOptions) => o.model === 'lstm';
 
-/** Thresholds come from Grafana's standard field config, so the usual thresholds editor works. */
-export const useThresholdsFieldConfig: SetFieldConfigOptionsArgs = {
+/** How threshold lines are drawn unless the field config says otherwise. */
+export const DEFAULT_THRESHOLDS_STYLE = GraphThresholdsStyleMode.Dashed;
+
+/**
+ * Grafana's standard field config, so its usual editors and overrides work: thresholds (dated and
+ * drawn), unit and decimals (axis, tooltip, text), min / max (y axis), colour (by series name by
+ * default, so a host keeps its colour across panels; a fixed colour per series by override), and
+ * the time series panel's "Show thresholds" style (dashed lines by default).
+ */
+export const panelFieldConfig: SetFieldConfigOptionsArgs<{ thresholdsStyle?: { mode?: GraphThresholdsStyleMode } }> = {
   standardOptions: {
     [FieldConfigProperty.Thresholds]: {},
     [FieldConfigProperty.Unit]: {},
     [FieldConfigProperty.Decimals]: {},
     [FieldConfigProperty.Min]: {},
     [FieldConfigProperty.Max]: {},
+    [FieldConfigProperty.Color]: {
+      settings: { byValueSupport: false, bySeriesSupport: true, preferThresholdsMode: false },
+      defaultValue: { mode: FieldColorModeId.PaletteClassicByName },
+    },
+  },
+  useCustomConfig: (builder) => {
+    builder.addSelect({
+      path: 'thresholdsStyle.mode',
+      name: 'Show thresholds',
+      category: ['Thresholds'],
+      defaultValue: DEFAULT_THRESHOLDS_STYLE,
+      settings: { options: getGraphFieldOptions().thresholdsDisplayModes },
+    });
   },
 };
 

@@ -109,8 +109,9 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
     // The Trendcast panels (dist/module.js), fed by the InfluxDB data source: one series per host.
     const trendcast = page.getByTestId(TEST_IDS.panel);
     await expect(trendcast.count()).resolves.toBe(2);
-    await expect(trendcast.nth(0).getByTestId(TEST_IDS.series).count()).resolves.toBe(DEMO_DISK_HOSTS.length);
-    await expect(trendcast.nth(1).getByTestId(TEST_IDS.series).count()).resolves.toBe(DEMO_CPU_HOSTS.length);
+    const legendItems = '[data-testid^="data-testid VizLegend series "]';
+    await expect(trendcast.nth(0).locator(legendItems).count()).resolves.toBe(DEMO_DISK_HOSTS.length);
+    await expect(trendcast.nth(1).locator(legendItems).count()).resolves.toBe(DEMO_CPU_HOSTS.length);
 
     // The data source's frames for the Time series panel: the InfluxDB series plus a forecast per host.
     const data = await page.evaluate(() => window.__TRENDCAST_DASHBOARD_DATA__ ?? {});

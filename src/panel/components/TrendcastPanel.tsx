@@ -1,17 +1,23 @@
 import { css } from '@emotion/css';
 import { formattedValueToString, getValueFormat, GrafanaTheme2, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
-import { useStyles2, useTheme2 } from '@grafana/ui';
+import { GraphThresholdsStyleMode, useStyles2, useTheme2 } from '@grafana/ui';
 import { useMemo } from 'react';
 
-import { TEST_IDS } from '../constants';
 import { framesToSeries } from '../../common/framesToSeries';
+import { TEST_IDS } from '../constants';
+import { DEFAULT_THRESHOLDS_STYLE } from '../options';
+import { crossingMarks } from '../plot/crossingMarks';
+import { plotFrames } from '../plot/plotFrames';
+import { plotRange } from '../plot/plotRange';
+import { seriesColor } from '../plot/seriesColor';
 import { thresholdLines } from '../thresholdValues';
 import { TrendcastOptions } from '../types';
+import { useHiddenSeries } from '../useHiddenSeries';
 import { useLstmForecasts } from '../useLstmForecasts';
 import { usePanelForecasts } from '../usePanelForecasts';
 import { CrossingSummary } from './CrossingSummary';
-import { ForecastChart } from './ForecastChart';
+import { ForecastPlot } from './ForecastPlot';
 import { LstmStatusBar } from './LstmStatusBar';
 import { OverlayToggles } from './OverlayToggles';
 
@@ -20,27 +26,67 @@ const SUMMARY_LINE_HEIGHT = 20;
 /** The LSTM's progress and status lines (scrolls beyond). */
 const LSTM_BAR_HEIGHT = 56;
 
-/** Thin: frames → engine → chart and text. All numbers come from the engine. */
+/** Thin: frames → engine → Grafana's plot and the crossing text. All numbers come from the engine. */
 export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
-  const { data, options, width, height, timeRange, timeZone, onOptionsChange, fieldConfig, id } = props;
+  const { data, options, width, height, timeRange, timeZone, onOptionsChange, onChangeTimeRange, fieldConfig, id } =
+    props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const series = useMemo(() => framesToSeries(data.series), [data.series]);
   const first = series[0];
-  const thresholds = useMemo(
-    () =>
-      thresholdLines(
-        first?.thresholds ?? fieldConfig.defaults.thresholds,
-        fieldConfig.defaults.min,
-        fieldConfig.defaults.max
-      ),
-    [first, fieldConfig.defaults.thresholds, fieldConfig.defaults.min, fieldConfig.defaults.max]
-  );
+  const thresholdsConfig = first?.thresholds ?? fieldConfig.defaults.thresholds;
+  const min = fieldConfig.defaults.min ?? undefined;
+  const max = fieldConfig.defaults.max ?? undefined;
+  const thresholds = useMemo(() => thresholdLines(thresholdsConfig, min, max), [thresholdsConfig, min, max]);
   const statistical = usePanelForecasts(series, options, thresholds);
   // The LSTM trains in a worker: its forecasts arrive asynchronously (tfjs loads only then).
   const isLstm = options.model === 'lstm';
   const lstm = useLstmForecasts(series, options, thresholds, id, isLstm);
   const forecasts = isLstm ? lstm.forecasts : statistical;
+  const names = useMemo(() => forecasts.map((f) => f.series.name), [forecasts]);
+  const { hidden, onToggleSeries } = useHiddenSeries(names);
+  const colors = useMemo(() => forecasts.map((f) => seriesColor(f.series, theme)), [forecasts, theme]);
+  const range = plotRange(timeRange.from.valueOf(), timeRange.to.valueOf(), forecasts, options.showForecast);
+  const thresholdsStyle: GraphThresholdsStyleMode =
+    fieldConfig.defaults.custom?.thresholdsStyle?.mode ?? DEFAULT_THRESHOLDS_STYLE;
+  const { showForecast, showBand } = options;
+  const frames = useMemo(
+    () =>
+      plotFrames(forecasts, {
+        colors,
+        hidden,
+        showForecast,
+        showBand,
+        thresholds: thresholdsConfig,
+        thresholdsStyle,
+        thresholdRange:
+          thresholds.length > 0
+            ? { min: Math.min(...thresholds.map((t) => t.value)), max: Math.max(...thresholds.map((t) => t.value)) }
+            : undefined,
+        min,
+        max,
+        theme,
+        timeZone,
+      }),
+    // The range is a dependency: the plot takes a new time range with new frames.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [
+      forecasts,
+      colors,
+      hidden,
+      showForecast,
+      showBand,
+      thresholdsConfig,
+      thresholdsStyle,
+      thresholds,
+      min,
+      max,
+      theme,
+      timeZone,
+      range.from,
+      range.to,
+    ]
+  );
 
   if (series.length === 0) {
     return <PanelDataErrorView panelId={id} fieldConfig={fieldConfig} data={data} />;
@@ -49,33 +95,29 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const decimals = first?.decimals ?? fieldConfig.defaults.decimals ?? undefined;
   const fmt = getValueFormat(unit ?? 'none');
   const formatValue = (v: number) => formattedValueToString(fmt(v, decimals));
-  const palette = theme.visualization.palette;
-  const colors = forecasts.map((_, i) => theme.visualization.getColorByName(palette[i % palette.length]));
+  const now = Date.now();
+  const marks =
+    showForecast && options.showCrossings ? crossingMarks(forecasts, colors, hidden, formatValue, timeZone, now) : [];
   const lines = countLines(forecasts, options.showCrossings);
   // The summary takes what its lines need, up to 40% of the panel; beyond that it scrolls.
   const summaryHeight = lines > 0 ? Math.min(Math.round(height * 0.4), 6 + SUMMARY_LINE_HEIGHT * lines) : 0;
   const lstmHeight = isLstm ? LSTM_BAR_HEIGHT : 0;
-  const chartHeight = Math.max(40, height - TOOLBAR_HEIGHT - summaryHeight - lstmHeight);
+  const chartHeight = Math.max(80, height - TOOLBAR_HEIGHT - summaryHeight - lstmHeight);
   const models = Array.from(new Set(forecasts.map((f) => f.result.model).filter(Boolean))).join(', ');
 
   return (
     <div className={styles.root} data-testid={TEST_IDS.panel}>
       <OverlayToggles options={options} onChange={onOptionsChange} modelLabel={models ? `model: ${models}` : ''} />
-      <ForecastChart
-        forecasts={forecasts}
-        colors={colors}
-        thresholds={thresholds}
+      <ForecastPlot
+        frames={frames}
+        range={range}
         width={width}
         height={chartHeight}
-        from={timeRange.from.valueOf()}
-        to={timeRange.to.valueOf()}
         timeZone={timeZone}
-        showForecast={options.showForecast}
-        showBand={options.showBand}
-        showCrossings={options.showCrossings}
-        formatValue={formatValue}
-        yMin={fieldConfig.defaults.min ?? undefined}
-        yMax={fieldConfig.defaults.max ?? undefined}
+        crossings={marks}
+        now={now}
+        onToggleSeries={onToggleSeries}
+        onChangeTimeRange={onChangeTimeRange}
       />
       {isLstm && <LstmStatusBar state={lstm} timeZone={timeZone} />}
       <CrossingSummary

@@ -190,7 +190,11 @@ export function HostPanel<TOptions extends object>(props: HostPanelProps<TOption
                 setFieldConfig(next);
                 setRenderCounter((n) => n + 1);
               }}
-              onChangeTimeRange={(range: AbsoluteTimeRange) => setTimeRange(toTimeRange(range.from, range.to))}
+              onChangeTimeRange={(range: AbsoluteTimeRange) => {
+                window.__TRENDCAST_TIME_RANGES__ = window.__TRENDCAST_TIME_RANGES__ ?? [];
+                window.__TRENDCAST_TIME_RANGES__[index] = { from: range.from, to: range.to };
+                setTimeRange(toTimeRange(range.from, range.to));
+              }}
             />
           ) : (
             <pre data-testid="host-panel-error">plugin has no panel component</pre>

@@ -37,7 +37,7 @@ import {
   setDataSourceSrv,
   setTemplateSrv,
 } from '@grafana/runtime';
-import { ThemeContext } from '@grafana/ui';
+import { GlobalStyles, ThemeContext } from '@grafana/ui';
 import React, { useEffect } from 'react';
 import { from, lastValueFrom } from 'rxjs';
 
@@ -413,6 +413,7 @@ export async function runDashboardPage(
   }
   render(
     <ThemeContext.Provider value={theme}>
+      <GlobalStyles />
       <main
         style={{
           background: theme.colors.background.canvas,

@@ -18,6 +18,8 @@ declare global {
     __TRENDCAST_OPTIONS__?: Array<Record<string, unknown>>;
     /** Merges new options into panel i, as an option editor would (calls the host's onOptionsChange path). */
     __TRENDCAST_SET_OPTIONS__?: Array<(patch: Record<string, unknown>) => void>;
+    /** Each panel's time range after the panel called onChangeTimeRange (drag to zoom), by panel index. */
+    __TRENDCAST_TIME_RANGES__?: Array<{ from: number; to: number }>;
     /** Dashboard mode: each panel's frames (after transformations) and query errors, by panel id. */
     __TRENDCAST_DASHBOARD_DATA__?: Record<
       number,
