@@ -116,14 +116,22 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
     for (const hostName of DEMO_DISK_HOSTS) {
       await expect(legendItem(panel, hostName).count()).resolves.toBe(1);
     }
-    const summary = (await panel.getByTestId(TEST_IDS.crossingSummary).textContent()) ?? '';
-    expect(summary).toContain('host=db1');
+    // The summary: horizon and time zone stated, one line for db1, the three others collapsed.
+    await expect(panel.getByTestId(TEST_IDS.summaryHeader).textContent()).resolves.toMatch(
+      /^Threshold crossings within 14 d \(to \w{3} \d{1,2} \w{3} ~\d{2}:00\), times in UTC$/
+    );
+    const lines = await panel.getByTestId(TEST_IDS.crossingLine).allTextContents();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^host=db1: 90% in \d+ d \d+ h — .+, between .+; 100% in \d+ d \d+ h — /);
+    await expect(panel.getByTestId(TEST_IDS.quietLine).allTextContents()).resolves.toEqual([
+      '3 others (host=cache1, host=web1, host=web2) do not reach 90% within 14 d',
+    ]);
     // db1 (truth: 90% in 7 days, 100% in 12.6 days) crosses both thresholds within the 14-day
     // horizon: one marker on each threshold line; "now" is marked where the data ends.
     await expect(panel.getByTestId(TEST_IDS.crossingMarker).count()).resolves.toBe(2);
     await expect(panel.getByTestId(TEST_IDS.nowMarker).textContent()).resolves.toBe('now');
     const markerText = await panel.getByTestId(TEST_IDS.crossingMarker).first().getAttribute('aria-label');
-    expect(markerText).toMatch(/host=db1 reaches 90% on \w{3} \d{1,2} \w{3}/);
+    expect(markerText).toMatch(/^host=db1: 90% in \d+ d \d+ h — \w{3} \d{1,2} \w{3} ~\d{2}:00, between /);
 
     // Hover: the tooltip names each series with its values at that time, formatted with the unit.
     const over = panel.locator('.u-over');

@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import { formattedValueToString, getValueFormat, GrafanaTheme2, PanelProps } from '@grafana/data';
+import { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { GraphThresholdsStyleMode, useStyles2, useTheme2 } from '@grafana/ui';
 import { useMemo } from 'react';
@@ -11,6 +11,8 @@ import { crossingMarks } from '../plot/crossingMarks';
 import { plotFrames } from '../plot/plotFrames';
 import { plotRange } from '../plot/plotRange';
 import { seriesColor } from '../plot/seriesColor';
+import { crossingSummary } from '../summary/crossingSummary';
+import { valueFormatter } from '../summary/formatValue';
 import { thresholdLines } from '../thresholdValues';
 import { TrendcastOptions } from '../types';
 import { useHiddenSeries } from '../useHiddenSeries';
@@ -91,14 +93,15 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   if (series.length === 0) {
     return <PanelDataErrorView panelId={id} fieldConfig={fieldConfig} data={data} />;
   }
-  const unit = first?.unit ?? fieldConfig.defaults.unit;
-  const decimals = first?.decimals ?? fieldConfig.defaults.decimals ?? undefined;
-  const fmt = getValueFormat(unit ?? 'none');
-  const formatValue = (v: number) => formattedValueToString(fmt(v, decimals));
+  const formatValue = valueFormatter(
+    first?.unit ?? fieldConfig.defaults.unit,
+    first?.decimals ?? fieldConfig.defaults.decimals ?? undefined
+  );
   const now = Date.now();
-  const marks =
-    showForecast && options.showCrossings ? crossingMarks(forecasts, colors, hidden, formatValue, timeZone, now) : [];
-  const lines = countLines(forecasts, options.showCrossings);
+  const phrase = { formatValue, timeZone, now };
+  const marks = showForecast && options.showCrossings ? crossingMarks(forecasts, colors, hidden, phrase) : [];
+  const summary = crossingSummary(forecasts, colors, phrase, options.showCrossings);
+  const lines = summary.lines.length + (summary.header ? 1 : 0);
   // The summary takes what its lines need, up to 40% of the panel; beyond that it scrolls.
   const summaryHeight = lines > 0 ? Math.min(Math.round(height * 0.4), 6 + SUMMARY_LINE_HEIGHT * lines) : 0;
   const lstmHeight = isLstm ? LSTM_BAR_HEIGHT : 0;
@@ -120,20 +123,9 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
         onChangeTimeRange={onChangeTimeRange}
       />
       {isLstm && <LstmStatusBar state={lstm} timeZone={timeZone} />}
-      <CrossingSummary
-        forecasts={forecasts}
-        colors={colors}
-        timeZone={timeZone}
-        formatValue={formatValue}
-        showCrossings={options.showCrossings}
-        maxHeight={summaryHeight}
-      />
+      <CrossingSummary summary={summary} maxHeight={summaryHeight} />
     </div>
   );
-}
-
-function countLines(forecasts: ReturnType<typeof usePanelForecasts>, showCrossings: boolean): number {
-  return forecasts.reduce((n, f) => n + (f.result.problem ? 1 : showCrossings ? f.result.crossings.length : 0), 0);
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

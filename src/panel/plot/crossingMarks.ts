@@ -1,6 +1,4 @@
-import type { TimeZone } from '@grafana/schema';
-
-import { crossingSentence } from '../crossingText';
+import { crossingPhrase, PhraseContext } from '../summary/crossingPhrase';
 import { PanelForecast } from '../usePanelForecasts';
 
 /** A crossing drawn as a marker on its threshold line, with the sentence its tooltip shows. */
@@ -17,9 +15,7 @@ export function crossingMarks(
   forecasts: PanelForecast[],
   colors: string[],
   hidden: ReadonlySet<string>,
-  formatValue: (v: number) => string,
-  timeZone: TimeZone,
-  now: number
+  ctx: PhraseContext
 ): CrossingMark[] {
   const marks: CrossingMark[] = [];
   forecasts.forEach(({ series, result }, i) => {
@@ -33,7 +29,7 @@ export function crossingMarks(
           threshold: c.threshold,
           time: c.time,
           color: colors[i],
-          text: crossingSentence(series.name, c, formatValue, timeZone, now),
+          text: `${series.name}: ${crossingPhrase(c, ctx)}`,
         });
       }
     }

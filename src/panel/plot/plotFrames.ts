@@ -7,8 +7,7 @@ import {
   GrafanaTheme2,
   ThresholdsConfig,
 } from '@grafana/data';
-import type { TimeZone } from '@grafana/schema';
-import type { GraphThresholdsStyleMode } from '@grafana/schema';
+import type { GraphThresholdsStyleMode, TimeZone } from '@grafana/schema';
 
 import { forecastFrame } from '../../common/forecastFrames';
 import { PanelForecast } from '../usePanelForecasts';
