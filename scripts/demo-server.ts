@@ -1,61 +1,20 @@
 /**
- * `npm run demo` (via scripts/demo.sh): a local "Capacity planning" page with the built plugin.
+ * `npm run demo` (via scripts/demo.sh): a local "Capacity planning" page with the built plugins.
  * Starts a throw-away influxd, writes 30 days of demo data ending now (disk per host, CPU per
- * host), and serves the host page; every page load queries InfluxDB again the way a Grafana
- * dashboard does ($timeFilter over the last 30 days, $__interval from the panel width) and renders
- * the disk panel (model auto, thresholds 90 / 100) and the CPU panel (model seasonal).
+ * host), and serves the host page running the provisioned dashboard (provisioning/): every page load
+ * queries InfluxDB through the provisioned data sources as Grafana does, and draws the Trendcast
+ * panels (each with a model picker, LSTM included: its progress bar and Cancel appear in the panel)
+ * and the data source's Stat, Time series and Table panels, laid out at the window's width.
  * Port: $TRENDCAST_DEMO_PORT (default 3300). Runs until Ctrl-C, then stops influxd and cleans up.
  */
 import '../tests/support/hostPage/nodeDomGlobals';
 
-import { DAY_MS, demoLineProtocol, resolveDemoOptions } from '../tests/support/demoData';
-import { InfluxServer, startInfluxd } from '../tests/support/influxd';
-import { toFrameJSON } from '../tests/support/hostPage/frameJSON';
-import { queryPanelFrames } from '../tests/support/hostPage/grafanaQuery';
-import { DEFAULT_FIELD_CONFIG, FieldConfigJSON, PanelSpec } from '../tests/support/hostPage/hostPageConfig';
+import { demoLineProtocol, resolveDemoOptions } from '../tests/support/demoData';
+import { startInfluxd } from '../tests/support/influxd';
 import { HostPage, startHostPage } from '../tests/support/hostPage/server';
+import { capacityDashboardSpec, provisionedInfluxDb } from '../tests/support/provisionedDashboard';
 
-const DB = 'telegraf';
 const DAYS = 30;
-const PANEL_WIDTH = 1100;
-const PANEL_HEIGHT = 440;
-
-/** Percent with the capacity thresholds: base green, 90 orange, 100 red (absolute). */
-const PERCENT_THRESHOLDS: FieldConfigJSON = DEFAULT_FIELD_CONFIG;
-
-/** The two panels, queried now: a dashboard with "Last 30 days" re-runs its queries on every load. */
-async function capacityPanels(influx: InfluxServer): Promise<PanelSpec[]> {
-  const to = Date.now();
-  const from = to - DAYS * DAY_MS;
-  const common = { db: DB, from, to, maxDataPoints: PANEL_WIDTH };
-  const [disk, cpu] = await Promise.all([
-    queryPanelFrames(influx, {
-      ...common,
-      query: { measurement: 'disk', field: 'used_percent', groupByTags: ['host'] },
-    }),
-    queryPanelFrames(influx, {
-      ...common,
-      query: { measurement: 'cpu', field: 'usage_percent', groupByTags: ['host'] },
-    }),
-  ]);
-  const size = { width: PANEL_WIDTH, height: PANEL_HEIGHT, timeRange: { from, to } };
-  return [
-    {
-      title: 'Disk used per host — forecast (auto)',
-      frames: toFrameJSON(disk.frames),
-      options: { model: 'auto' },
-      fieldConfig: PERCENT_THRESHOLDS,
-      ...size,
-    },
-    {
-      title: 'CPU usage per host — forecast (seasonal)',
-      frames: toFrameJSON(cpu.frames),
-      options: { model: 'seasonal' },
-      fieldConfig: PERCENT_THRESHOLDS,
-      ...size,
-    },
-  ];
-}
 
 function parsePort(text: string | undefined): number {
   const port = Number(text ?? '3300');
@@ -85,19 +44,23 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    await influx.createDatabase(DB);
+    await influx.createDatabase(provisionedInfluxDb);
     const demo = resolveDemoOptions({ end: Date.now(), days: DAYS });
     const chunks = demoLineProtocol({ end: demo.end, days: demo.days });
     for (const chunk of chunks) {
-      await influx.write(DB, chunk, 's');
+      await influx.write(provisionedInfluxDb, chunk, 's');
     }
-    console.log(`Wrote ${DAYS} days of demo data (disk + cpu, 5-minute steps) to database "${DB}" at ${influx.url}`);
+    console.log(
+      `Wrote ${DAYS} days of demo data (disk + cpu, 5-minute steps) to database "${provisionedInfluxDb}" at ${influx.url}`
+    );
     host = await startHostPage({
       title: 'Capacity planning',
       timeZone: 'browser',
-      columns: 1,
       port,
-      panels: () => capacityPanels(influx),
+      panels: [],
+      influxUrl: influx.url,
+      // The provisioned dashboard, its range resolved on every page load; laid out at the window's width.
+      dashboard: () => capacityDashboardSpec(Date.now()),
     });
   } catch (err) {
     await host?.stop();

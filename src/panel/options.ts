@@ -8,6 +8,7 @@ import { GraphThresholdsStyleMode } from '@grafana/schema';
 import { getGraphFieldOptions } from '@grafana/ui';
 
 import { LSTM_OPTION_HELP } from '../runtime/lstmUserOptions';
+import { MODEL_CHOICES } from './modelChoices';
 import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
 
 const FORECAST = ['Forecast'];
@@ -56,27 +57,7 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
       category: FORECAST,
       defaultValue: DEFAULT_OPTIONS.model,
       settings: {
-        options: [
-          { value: 'auto', label: 'Auto', description: 'Seasonal when the ACF finds a period, else last trend' },
-          { value: 'linear', label: 'Linear', description: 'Least squares over the fit window (RRDtool LSL)' },
-          {
-            value: 'last-trend',
-            label: 'Last trend',
-            description: 'Capacity trend: the last trend segment, cycles, spikes and clean-ups accounted for',
-          },
-          {
-            value: 'last-trend-seed',
-            label: 'Last trend (seed peak loop)',
-            description: "Line after the last derivative peak, as the seed's loop finds it",
-          },
-          { value: 'seasonal', label: 'Seasonal', description: 'Trend + seasonal profile (additive decomposition)' },
-          { value: 'rrd-predict', label: 'RRD PREDICT', description: 'Sliding-window average of past periods' },
-          {
-            value: 'lstm',
-            label: 'LSTM',
-            description: 'Trend + seasonal + residual networks trained in the browser; weights cached per panel',
-          },
-        ],
+        options: MODEL_CHOICES,
       },
     })
     .addTextInput({

@@ -7,8 +7,7 @@
  * dashboard's range now-30d..now+14d; the Trendcast panels are drawn by dist/module.js, the core
  * panels by @grafana/ui's components. Saves docs/img/datasource-dashboard.png.
  */
-import { load } from 'js-yaml';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { TEST_IDS } from '../../src/panel/constants';
@@ -21,7 +20,11 @@ import {
   resolveDemoOptions,
 } from '../support/demoData';
 import { InfluxServer, startInfluxd } from '../support/influxd';
-import type { DashboardPanelJSON, ProvisionedDataSourceJSON } from '../support/hostPage/hostPageConfig';
+import {
+  capacityDashboard as dashboard,
+  capacityDashboardSpec,
+  provisionedInfluxDb,
+} from '../support/provisionedDashboard';
 import { HostPage, startHostPage } from '../support/hostPage/server';
 import { LaunchedChromium, launchChromium } from './browser';
 import { openHostPage } from './hostPageSession';
@@ -29,26 +32,6 @@ import { openHostPage } from './hostPageSession';
 const ROOT = resolve(__dirname, '../..');
 const SCREENSHOT = join(ROOT, 'docs/img/datasource-dashboard.png');
 const GRID_WIDTH = 1600;
-
-const readYaml = (path: string) => load(readFileSync(join(ROOT, path), 'utf8'));
-const provisioned: ProvisionedDataSourceJSON[] = readdirSync(join(ROOT, 'provisioning/datasources'))
-  .filter((f) => f.endsWith('.yaml'))
-  .flatMap(
-    (f) => (readYaml(`provisioning/datasources/${f}`) as { datasources: ProvisionedDataSourceJSON[] }).datasources
-  );
-const dashboard = JSON.parse(readFileSync(join(ROOT, 'provisioning/dashboards/capacity-planning.json'), 'utf8')) as {
-  time: { from: string; to: string };
-  panels: DashboardPanelJSON[];
-};
-
-/** `now-30d` / `now+14d` → epoch ms, as Grafana resolves the dashboard's relative range. */
-function resolveRelative(text: string, now: number): number {
-  const m = /^now(?:([+-])(\d+)d)?$/.exec(text);
-  if (!m) {
-    throw new Error(`unsupported range ${text}`);
-  }
-  return now + (m[1] === '-' ? -1 : 1) * Number(m[2] ?? 0) * DAY_MS;
-}
 
 /** "Sat 7 Dec" for epoch ms in UTC (the dashboard's time zone), as the Stat's unit prints the day. */
 function utcDay(ms: number): string {
@@ -66,7 +49,7 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
   const demo = resolveDemoOptions({ end: now, days: 30 });
 
   beforeAll(async () => {
-    const db = String(provisioned.find((d) => d.type === 'influxdb')?.jsonData?.dbName);
+    const db = provisionedInfluxDb;
     influx = await startInfluxd();
     await influx.createDatabase(db);
     for (const chunk of demoLineProtocol({ end: demo.end, days: demo.days })) {
@@ -87,15 +70,7 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
       timeZone: 'UTC',
       panels: [],
       influxUrl: influx!.url,
-      dashboard: {
-        panels: dashboard.panels,
-        dataSources: provisioned,
-        from: resolveRelative(dashboard.time.from, now),
-        to: resolveRelative(dashboard.time.to, now),
-        rawFrom: dashboard.time.from,
-        rawTo: dashboard.time.to,
-        gridWidth: GRID_WIDTH,
-      },
+      dashboard: capacityDashboardSpec(now, GRID_WIDTH),
     });
     const page = await browser!.newPage();
     const load = await openHostPage(page, host.url, 90_000);

@@ -102,8 +102,9 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const marks = showForecast && options.showCrossings ? crossingMarks(forecasts, colors, hidden, phrase) : [];
   const summary = crossingSummary(forecasts, colors, phrase, options.showCrossings);
   const lines = summary.lines.length + (summary.header ? 1 : 0);
-  // The summary takes what its lines need, up to 40% of the panel; beyond that it scrolls.
-  const summaryHeight = lines > 0 ? Math.min(Math.round(height * 0.4), 6 + SUMMARY_LINE_HEIGHT * lines) : 0;
+  // The summary takes what its lines need, up to 40% of the panel in whole lines; beyond, it scrolls.
+  const fitting = Math.max(1, Math.floor((height * 0.4 - 6) / SUMMARY_LINE_HEIGHT));
+  const summaryHeight = lines > 0 ? 6 + SUMMARY_LINE_HEIGHT * Math.min(lines, fitting) : 0;
   const lstmHeight = isLstm ? LSTM_BAR_HEIGHT : 0;
   const chartHeight = Math.max(80, height - TOOLBAR_HEIGHT - summaryHeight - lstmHeight);
   const models = Array.from(new Set(forecasts.map((f) => f.result.model).filter(Boolean))).join(', ');

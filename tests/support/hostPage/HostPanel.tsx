@@ -21,6 +21,7 @@ import {
 } from '@grafana/data';
 
 import { PanelSpec } from './hostPageConfig';
+import { ModelPicker } from './ModelPicker';
 import { toFieldConfigSource } from './standardFieldConfig';
 
 export const DEFAULT_PANEL_WIDTH = 760;
@@ -156,14 +157,27 @@ export function HostPanel<TOptions extends object>(props: HostPanelProps<TOption
       <header
         style={{
           height: 32,
-          lineHeight: '32px',
+          display: 'flex',
+          alignItems: 'center',
+          gap: 8,
           padding: '0 8px',
           fontSize: theme.typography.h6.fontSize,
           fontWeight: theme.typography.fontWeightMedium,
           color: theme.colors.text.primary,
         }}
       >
-        {spec.title}
+        <span style={{ flex: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+          {spec.title}
+        </span>
+        {'model' in options && (
+          <ModelPicker
+            value={String(options.model)}
+            onChange={(model) => {
+              setOptions((prev) => ({ ...prev, model }));
+              setRenderCounter((n) => n + 1);
+            }}
+          />
+        )}
       </header>
       <div data-testid="host-panel-content" style={{ width, height, padding: '0 8px 8px', position: 'relative' }}>
         <PanelErrorBoundary title={spec.title}>

@@ -37,8 +37,8 @@ import {
   setDataSourceSrv,
   setTemplateSrv,
 } from '@grafana/runtime';
-import { GlobalStyles, ThemeContext } from '@grafana/ui';
-import React, { useEffect } from 'react';
+import { ThemeContext } from '@grafana/ui';
+import React, { useEffect, useState } from 'react';
 import { from, lastValueFrom } from 'rxjs';
 
 import { DEFAULT_OPTIONS } from '../../../src/panel/types';
@@ -57,7 +57,8 @@ import { createStandardFieldConfigRegistry, toFieldConfigSource } from './standa
 
 const NoEditor = () => null;
 const GRID_COLUMNS = 24;
-const PANEL_CHROME = { header: 32, padding: 8 };
+const PANEL_CHROME = { header: 32, padding: 8, margin: 4, border: 1 };
+const PAGE_PADDING = 8;
 
 /** One panel's answer, kept for the specs in `window.__TRENDCAST_DASHBOARD_DATA__`. */
 interface PanelResult {
@@ -217,18 +218,40 @@ async function registerDataSources(provisioned: ProvisionedDataSourceJSON[]): Pr
   setTemplateSrv(new PageTemplateSrv());
 }
 
-function panelSize(panel: DashboardPanelJSON, spec: DashboardPageSpec): { width: number; height: number } {
-  const grid = panel.gridPos ?? { w: GRID_COLUMNS, h: 8, x: 0, y: 0 };
-  const cell = (spec.gridWidth ?? 1600) / GRID_COLUMNS;
+/** Page widths below which every panel takes the full width, one under the other. */
+const NARROW_PAGE = 900;
+
+/** The grid's width: the spec's, or the page's own (the demo lays out at any window width). */
+function pageGridWidth(spec: DashboardPageSpec): number {
+  return spec.gridWidth ?? Math.max(320, window.innerWidth - 2 * PAGE_PADDING);
+}
+
+/** The panel's grid columns at this width: its own, or all of them on a narrow page. */
+function columnsOf(panel: DashboardPanelJSON, gridWidth: number): number {
+  return gridWidth < NARROW_PAGE ? GRID_COLUMNS : (panel.gridPos?.w ?? GRID_COLUMNS);
+}
+
+/**
+ * The size of a panel's drawing area: its grid cell less the chrome around it (margin, border,
+ * padding, title), so nothing the panel draws runs past its frame.
+ */
+function panelSize(
+  panel: DashboardPanelJSON,
+  spec: DashboardPageSpec,
+  gridWidth: number
+): { width: number; height: number } {
+  const h = panel.gridPos?.h ?? 8;
+  const cell = gridWidth / GRID_COLUMNS;
+  const chrome = 2 * PANEL_CHROME.margin + 2 * PANEL_CHROME.border;
   return {
-    width: Math.round(grid.w * cell) - 2 * PANEL_CHROME.padding - 8,
-    height: grid.h * (spec.rowHeight ?? 30) - PANEL_CHROME.header - PANEL_CHROME.padding - 8,
+    width: Math.floor(columnsOf(panel, gridWidth) * cell) - chrome - 2 * PANEL_CHROME.padding,
+    height: h * (spec.rowHeight ?? 30) - chrome - PANEL_CHROME.header - PANEL_CHROME.padding,
   };
 }
 
 /** Queries one panel through its data source, as Grafana's PanelQueryRunner does, then transforms. */
 async function runPanel(panel: DashboardPanelJSON, spec: DashboardPageSpec, range: TimeRange): Promise<PanelResult> {
-  const { width } = panelSize(panel, spec);
+  const { width } = panelSize(panel, spec, pageGridWidth(spec));
   const { interval, intervalMs } = rangeUtil.calculateInterval(range, width, panel.interval);
   const request: DataQueryRequest<DataQuery> = {
     requestId: `panel-${panel.id}`,
@@ -272,9 +295,15 @@ function Dashboard({ spec, results, panelPlugin, theme, range }: DashboardProps)
   const timeSeriesRegistry: FieldConfigOptionsRegistry = React.useMemo(() => createTimeSeriesFieldConfigRegistry(), []);
   const defaultFieldConfig = React.useMemo(() => toFieldConfigSource(DEFAULT_FIELD_CONFIG), []);
   const rowHeight = spec.rowHeight ?? 30;
+  const [gridWidth, setGridWidth] = useState(() => pageGridWidth(spec));
   useEffect(() => {
     window.__TRENDCAST_READY__ = true;
   }, []);
+  useEffect(() => {
+    const onResize = () => setGridWidth(pageGridWidth(spec));
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, [spec]);
 
   let trendcastIndex = 0;
   return (
@@ -285,16 +314,19 @@ function Dashboard({ spec, results, panelPlugin, theme, range }: DashboardProps)
         gridTemplateColumns: `repeat(${GRID_COLUMNS}, 1fr)`,
         gridAutoRows: rowHeight,
         gap: 0,
-        width: spec.gridWidth ?? 1600,
+        width: gridWidth,
       }}
     >
       {results.map(({ panel, frames }) => {
         const grid = panel.gridPos ?? { w: GRID_COLUMNS, h: 8, x: 0, y: 0 };
-        const { width, height } = panelSize(panel, spec);
+        const { width, height } = panelSize(panel, spec, gridWidth);
+        // On a narrow page the panels follow each other (auto-placed, in the sorted order).
+        const narrow = gridWidth < NARROW_PAGE;
         const place: React.CSSProperties = {
-          gridColumn: `${grid.x + 1} / span ${grid.w}`,
-          gridRow: `${grid.y + 1} / span ${grid.h}`,
-          padding: 4,
+          gridColumn: narrow ? '1 / -1' : `${grid.x + 1} / span ${grid.w}`,
+          gridRow: narrow ? `span ${grid.h}` : `${grid.y + 1} / span ${grid.h}`,
+          padding: PANEL_CHROME.margin,
+          minWidth: 0,
         };
         if (panel.type === panelPlugin.meta.id) {
           const index = trendcastIndex++;
@@ -353,10 +385,11 @@ function Dashboard({ spec, results, panelPlugin, theme, range }: DashboardProps)
             style={{
               ...place,
               background: theme.colors.background.primary,
-              border: `1px solid ${theme.colors.border.weak}`,
+              border: `${PANEL_CHROME.border}px solid ${theme.colors.border.weak}`,
               borderRadius: theme.shape.radius.default,
-              margin: 4,
+              margin: PANEL_CHROME.margin,
               padding: `0 ${PANEL_CHROME.padding}px`,
+              overflow: 'hidden',
             }}
             data-testid="dashboard-panel"
             data-panel-id={panel.id}
@@ -413,13 +446,12 @@ export async function runDashboardPage(
   }
   render(
     <ThemeContext.Provider value={theme}>
-      <GlobalStyles />
       <main
         style={{
           background: theme.colors.background.canvas,
           color: theme.colors.text.primary,
           fontFamily: theme.typography.fontFamily,
-          padding: 8,
+          padding: PAGE_PADDING,
         }}
         data-testid="host-page"
       >

@@ -1,7 +1,7 @@
 /**
  * Host page entry (bundled by esbuild into an IIFE): loads the built plugin through SystemJS with
  * Grafana's shared modules, then renders one HostPanel per configured panel inside @grafana/ui's
- * ThemeContext with Grafana's dark theme and its global styles (GlobalStyles, as the Grafana app renders them).
+ * ThemeContext with Grafana's dark theme.
  * Preconditions: system.js + extras/amd.js + extras/named-register.js ran before this bundle, and
  * `window.grafanaBootData` is set (the HTML from server.ts does both).
  */
@@ -22,7 +22,7 @@ import {
   dataFrameFromJSON,
   toDataFrame,
 } from '@grafana/data';
-import { GlobalStyles, ThemeContext } from '@grafana/ui';
+import { ThemeContext } from '@grafana/ui';
 
 import { DEFAULT_OPTIONS } from '../../../src/panel/types';
 import { runDashboardPage } from './dashboardPage';
@@ -99,7 +99,6 @@ function HostPage({ config, plugin, theme }: HostPageProps) {
 
   return (
     <ThemeContext.Provider value={theme}>
-      <GlobalStyles />
       <main
         data-testid="host-page"
         style={{

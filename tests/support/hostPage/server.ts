@@ -33,8 +33,9 @@ export interface HostPageOptions {
   port?: number;
   /** Repository root (default: found from this file / the cwd). */
   root?: string;
-  /** A provisioned dashboard to run in the page instead of `panels` (see DashboardPageSpec). */
-  dashboard?: DashboardPageSpec;
+  /** A provisioned dashboard to run in the page instead of `panels` (see DashboardPageSpec), or a
+   * function called on every page load (a relative range resolved at that moment). */
+  dashboard?: DashboardPageSpec | (() => DashboardPageSpec);
   /** InfluxDB base URL that `/api/influx/…` is forwarded to (the page's InfluxDB data source). */
   influxUrl?: string;
 }
@@ -102,6 +103,7 @@ export function hostPageHtml(title: string): string {
 <script src="/systemjs/extras/amd.js"></script>
 <script src="/systemjs/extras/named-register.js"></script>
 <link rel="stylesheet" href="/host-page.css">
+<style>/* As Grafana's global styles: buttons (legend items, toolbar) take the text colour and font. */ button { color: inherit; font: inherit; }</style>
 </head>
 <body>
 <div id="root"></div>
@@ -138,7 +140,7 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
     timeZone: options.timeZone,
     columns: options.columns,
     panels: typeof options.panels === 'function' ? await options.panels() : options.panels,
-    dashboard: options.dashboard,
+    dashboard: typeof options.dashboard === 'function' ? options.dashboard() : options.dashboard,
   });
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
