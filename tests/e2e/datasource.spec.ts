@@ -8,6 +8,7 @@
  * panels by @grafana/ui's components. Saves docs/img/datasource-dashboard.png.
  */
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { join, resolve } from 'node:path';
 
 import { TEST_IDS } from '../../src/panel/constants';
@@ -118,8 +119,71 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
     expect(tableData.fields.find((f) => f.name === 'host')?.values).toEqual(['db1', 'web1']);
     await expect(page.locator('[data-panel-id="7"]').getByText('db1').count()).resolves.toBeGreaterThan(0);
 
+    // Nothing runs past its frame: no panel overflows, no table cell or Stat value is cut.
+    expect(await clippedElements(page)).toEqual([]);
+
     mkdirSync(join(ROOT, 'docs/img'), { recursive: true });
     await page.getByTestId('dashboard').screenshot({ path: SCREENSHOT });
     await page.close();
   });
+
+  test('lays out at the window width, one column on a narrow page; the model picker changes the model', async () => {
+    await host?.stop();
+    host = await startHostPage({
+      title: 'Capacity planning',
+      timeZone: 'UTC',
+      panels: [],
+      influxUrl: influx!.url,
+      dashboard: capacityDashboardSpec(now),
+    });
+    const page = await browser!.newPage();
+    await page.setViewportSize({ width: 760, height: 1400 });
+    const load = await openHostPage(page, host.url, 90_000);
+    expect(load.errors).toEqual([]);
+    const boxes = await page
+      .getByTestId('dashboard-panel')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ left: r.left, right: r.right })));
+    expect(boxes).toHaveLength(dashboard.panels.length);
+    for (const b of boxes) {
+      // Full width of the 760 px page (8 px page padding each side, a panel's 4 px margin inside it).
+      expect(b.left).toBeGreaterThanOrEqual(8);
+      expect(b.left).toBeLessThanOrEqual(12);
+      expect(b.right).toBeGreaterThanOrEqual(748);
+      expect(b.right).toBeLessThanOrEqual(752);
+    }
+    expect(await clippedElements(page)).toEqual([]);
+
+    // The demo's model picker on the first Trendcast panel: Linear, and the panel says so.
+    const disk = page.getByTestId(TEST_IDS.panel).first();
+    await expect(disk.textContent()).resolves.toContain('model: last-trend');
+    await page.getByTestId('host-model-picker').first().click();
+    await page.getByText('Linear', { exact: true }).click();
+    await page.waitForFunction(() => window.__TRENDCAST_OPTIONS__?.[0]?.model === 'linear');
+    await expect(disk.textContent()).resolves.toContain('model: linear');
+    await page.close();
+  });
 });
+
+/**
+ * Elements whose content is cut by their own box: dashboard panels wider than their frame, table
+ * cells and Stat values whose text does not fit. Returned as short descriptions.
+ */
+async function clippedElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const selectors = [
+      '[data-testid="dashboard-panel"]',
+      '[role="cell"]',
+      '[role="gridcell"]',
+      '[data-testid="stat-value"]',
+    ];
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>(selectors.join(',')))) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        out.push(
+          `${el.getAttribute('data-testid') ?? el.getAttribute('role')}: "${(el.textContent ?? '').slice(0, 40)}" ${el.scrollWidth} > ${el.clientWidth}`
+        );
+      }
+    }
+    return out;
+  });
+}

@@ -122,7 +122,7 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
     );
     const lines = await panel.getByTestId(TEST_IDS.crossingLine).allTextContents();
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^host=db1: 90% in \d+ d \d+ h — .+, between .+; 100% in \d+ d \d+ h — /);
+    expect(lines[0]).toMatch(/^host=db1: 90% in \d+ d( \d+ h)? — .+, between .+; 100% in \d+ d( \d+ h)? — /);
     await expect(panel.getByTestId(TEST_IDS.quietLine).allTextContents()).resolves.toEqual([
       '3 others (host=cache1, host=web1, host=web2) do not reach 90% within 14 d',
     ]);
@@ -131,7 +131,7 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
     await expect(panel.getByTestId(TEST_IDS.crossingMarker).count()).resolves.toBe(2);
     await expect(panel.getByTestId(TEST_IDS.nowMarker).textContent()).resolves.toBe('now');
     const markerText = await panel.getByTestId(TEST_IDS.crossingMarker).first().getAttribute('aria-label');
-    expect(markerText).toMatch(/^host=db1: 90% in \d+ d \d+ h — \w{3} \d{1,2} \w{3} ~\d{2}:00, between /);
+    expect(markerText).toMatch(/^host=db1: 90% in \d+ d( \d+ h)? — \w{3} \d{1,2} \w{3} ~\d{2}:00, between /);
 
     // Hover: the tooltip names each series with its values at that time, formatted with the unit.
     const over = panel.locator('.u-over');

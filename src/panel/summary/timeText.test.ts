@@ -22,6 +22,7 @@ describe('time text', () => {
 
   it('gives time left and spans in days and hours', () => {
     expect(formatTimeLeft(169.65 * HOUR, 'hour')).toBe('7 d 2 h');
+    expect(formatTimeLeft(168.2 * HOUR, 'hour')).toBe('7 d');
     expect(formatTimeLeft(5.2 * HOUR, 'hour')).toBe('5 h');
     expect(formatTimeLeft(0.5 * HOUR, 'hour')).toBe('< 1 h');
     expect(formatTimeLeft(60.2 * HOUR, 'day')).toBe('~3 d');

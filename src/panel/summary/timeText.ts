@@ -42,7 +42,7 @@ export function formatDate(
   return dateTimeFormat(hour, { format: `ddd D MMM${year} ~HH:00`, timeZone });
 }
 
-/** Time from now to `t`: `6 d 23 h`, `5 h`, `< 1 h`, or `~7 d` at day precision. */
+/** Time from now to `t`: `6 d 23 h`, `7 d`, `5 h`, `< 1 h`, or `~7 d` at day precision. */
 export function formatTimeLeft(ms: number, precision: DatePrecision): string {
   if (ms < HOUR) {
     return '< 1 h';
@@ -52,7 +52,10 @@ export function formatTimeLeft(ms: number, precision: DatePrecision): string {
   }
   const hours = Math.round(ms / HOUR);
   const days = Math.floor(hours / 24);
-  return days > 0 ? `${days} d ${hours % 24} h` : `${hours} h`;
+  if (days === 0) {
+    return `${hours} h`;
+  }
+  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }
 
 /** A span such as a horizon: `14 d`, `36 h`, `2 d 12 h`. */

@@ -150,6 +150,8 @@ export function HostPanel<TOptions extends object>(props: HostPanelProps<TOption
     border: `1px solid ${theme.colors.border.weak}`,
     borderRadius: theme.shape.radius.default,
     width: width + 2 * 8,
+    // Sized from the panel's width outwards, whatever the page's box-sizing.
+    boxSizing: 'content-box',
   };
 
   return (
@@ -179,7 +181,10 @@ export function HostPanel<TOptions extends object>(props: HostPanelProps<TOption
           />
         )}
       </header>
-      <div data-testid="host-panel-content" style={{ width, height, padding: '0 8px 8px', position: 'relative' }}>
+      <div
+        data-testid="host-panel-content"
+        style={{ width, height, padding: '0 8px 8px', position: 'relative', boxSizing: 'content-box' }}
+      >
         <PanelErrorBoundary title={spec.title}>
           {Panel ? (
             <Panel

@@ -52,7 +52,13 @@ import {
   DEFAULT_FIELD_CONFIG,
   ProvisionedDataSourceJSON,
 } from './hostPageConfig';
-import { createTimeSeriesFieldConfigRegistry, NativeStat, NativeTable, NativeTimeSeries } from './nativePanels';
+import {
+  createTableFieldConfigRegistry,
+  createTimeSeriesFieldConfigRegistry,
+  NativeStat,
+  NativeTable,
+  NativeTimeSeries,
+} from './nativePanels';
 import { createStandardFieldConfigRegistry, toFieldConfigSource } from './standardFieldConfig';
 
 const NoEditor = () => null;
@@ -293,6 +299,7 @@ function Dashboard({ spec, results, panelPlugin, theme, range }: DashboardProps)
   const eventBus = React.useMemo(() => new EventBusSrv(), []);
   const standard = React.useMemo(() => createStandardFieldConfigRegistry(), []);
   const timeSeriesRegistry: FieldConfigOptionsRegistry = React.useMemo(() => createTimeSeriesFieldConfigRegistry(), []);
+  const tableRegistry: FieldConfigOptionsRegistry = React.useMemo(() => createTableFieldConfigRegistry(), []);
   const defaultFieldConfig = React.useMemo(() => toFieldConfigSource(DEFAULT_FIELD_CONFIG), []);
   const rowHeight = spec.rowHeight ?? 30;
   const [gridWidth, setGridWidth] = useState(() => pageGridWidth(spec));
@@ -369,7 +376,8 @@ function Dashboard({ spec, results, panelPlugin, theme, range }: DashboardProps)
           timeRange: range,
           timeZone: 'utc',
           theme,
-          registry: panel.type === 'timeseries' ? timeSeriesRegistry : standard,
+          registry:
+            panel.type === 'timeseries' ? timeSeriesRegistry : panel.type === 'table' ? tableRegistry : standard,
         };
         const body =
           panel.type === 'timeseries' ? (

@@ -64,6 +64,16 @@ export function createTimeSeriesFieldConfigRegistry(): FieldConfigOptionsRegistr
   ]);
 }
 
+/** The table panel's custom options the provisioned dashboard sets (Grafana's table panel declares them). */
+export function createTableFieldConfigRegistry(): FieldConfigOptionsRegistry {
+  return new FieldConfigOptionsRegistry(() => [
+    ...createStandardFieldConfigRegistry().list(),
+    customItem('align', identityOverrideProcessor),
+    customItem('minWidth', numberOverrideProcessor),
+    customItem('cellOptions', identityOverrideProcessor),
+  ]);
+}
+
 export interface NativePanelProps {
   panel: DashboardPanelJSON;
   frames: DataFrame[];

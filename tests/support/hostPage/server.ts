@@ -103,7 +103,7 @@ export function hostPageHtml(title: string): string {
 <script src="/systemjs/extras/amd.js"></script>
 <script src="/systemjs/extras/named-register.js"></script>
 <link rel="stylesheet" href="/host-page.css">
-<style>/* As Grafana's global styles: buttons (legend items, toolbar) take the text colour and font. */ button { color: inherit; font: inherit; }</style>
+<style>/* As Grafana's global styles: border-box sizing (tables, stats rely on it); buttons (legend items, toolbar) take the text colour and font. */ html { box-sizing: border-box; } *, *::before, *::after { box-sizing: inherit; } button { color: inherit; font: inherit; }</style>
 </head>
 <body>
 <div id="root"></div>
