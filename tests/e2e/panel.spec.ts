@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DataFrame } from '@grafana/data';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 import { TEST_IDS } from '../../src/panel/constants';
 import { DEFAULT_OPTIONS } from '../../src/panel/types';
@@ -26,6 +26,20 @@ const PANEL_WIDTH = 760;
 const PANEL_HEIGHT = 420;
 /** Grafana's legend items (VizLegend's e2e selector: `data-testid VizLegend series <name>`). */
 const LEGEND_ITEMS = '[data-testid^="data-testid VizLegend series "]';
+
+/** The host panel plus the tooltip (which may stick out of it), for the README's tooltip picture. */
+async function tooltipClip(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const a = (await page.getByTestId('host-panel').boundingBox())!;
+  const b = (await page.getByTestId(TEST_IDS.tooltip).boundingBox())!;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+}
 
 function legendItem(panel: Locator, host: string): Locator {
   return panel.getByTestId(`data-testid VizLegend series host=${host}`);
@@ -156,6 +170,7 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
       TEST_IDS.tooltipRow
     );
     const futureRows = await tooltip.getByTestId(TEST_IDS.tooltipRow).allTextContents();
+    await page.screenshot({ path: join(ROOT, 'docs/img/panel-tooltip.png'), clip: await tooltipClip(page) });
     expect(futureRows.find((r) => r.startsWith('host=db1'))).toMatch(/^host=db1–\d+(\.\d+)?%\d+(\.\d+)?%\d+(\.\d+)?%$/);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height + 200);
 
