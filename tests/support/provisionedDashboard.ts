@@ -5,12 +5,13 @@
  */
 import { load } from 'js-yaml';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 import { DAY_MS } from './demoData';
 import type { DashboardPageSpec, DashboardPanelJSON, ProvisionedDataSourceJSON } from './hostPage/hostPageConfig';
+import { findRepoRoot } from './hostPage/repoRoot';
 
-const ROOT = resolve(__dirname, '../..');
+const ROOT = findRepoRoot();
 
 const readYaml = (path: string) => load(readFileSync(join(ROOT, path), 'utf8'));
 

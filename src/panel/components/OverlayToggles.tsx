@@ -33,6 +33,7 @@ export function OverlayToggles({
           aria-pressed={options[t.key]}
           variant={options[t.key] ? 'active' : 'default'}
           icon={options[t.key] ? 'eye' : 'eye-slash'}
+          tooltip={`${options[t.key] ? 'Hide' : 'Show'} the ${t.label.toLowerCase()}`}
           onClick={() => onChange({ ...options, [t.key]: !options[t.key] })}
         >
           {t.label}
