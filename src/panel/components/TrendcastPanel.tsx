@@ -5,6 +5,7 @@ import { GraphThresholdsStyleMode, useStyles2, useTheme2 } from '@grafana/ui';
 import { useMemo } from 'react';
 
 import { framesToSeries } from '../../common/framesToSeries';
+import { emptySeriesForecast } from '../../models/forecastSeries';
 import { TEST_IDS } from '../constants';
 import { DEFAULT_THRESHOLDS_STYLE } from '../options';
 import { crossingMarks } from '../plot/crossingMarks';
@@ -44,7 +45,12 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   // The LSTM trains in a worker: its forecasts arrive asynchronously (tfjs loads only then).
   const isLstm = options.model === 'lstm';
   const lstm = useLstmForecasts(series, options, thresholds, id, isLstm);
-  const forecasts = isLstm ? lstm.forecasts : statistical;
+  const computed = isLstm ? lstm.forecasts : statistical;
+  // Until the LSTM's forecasts arrive (or when there are none), the observed series are drawn alone.
+  const forecasts = useMemo(
+    () => (computed.length > 0 ? computed : series.map((s) => ({ series: s, result: emptySeriesForecast(s) }))),
+    [computed, series]
+  );
   const names = useMemo(() => forecasts.map((f) => f.series.name), [forecasts]);
   const { hidden, onToggleSeries } = useHiddenSeries(names);
   const colors = useMemo(() => forecasts.map((f) => seriesColor(f.series, theme)), [forecasts, theme]);
