@@ -280,6 +280,9 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
     expect(await changedPixels(cpu.locator('canvas'), 'cpu')).toBe(0);
     // The CPU panel really used the seasonal model it was asked for.
     expect(await cpu.textContent()).toContain('model: seasonal');
+    // The pointer away from the toggles, so that no tooltip covers the picture.
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
     await page.screenshot({ path: join(ROOT, 'docs/img/capacity-planning.png'), fullPage: true });
     expect(await page.evaluate(() => window.__TRENDCAST_ERRORS__ ?? [])).toEqual([]);
     await page.close();
