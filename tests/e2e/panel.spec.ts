@@ -146,6 +146,9 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
     await expect(panel.getByTestId(TEST_IDS.nowMarker).textContent()).resolves.toBe('now');
     const markerText = await panel.getByTestId(TEST_IDS.crossingMarker).first().getAttribute('aria-label');
     expect(markerText).toMatch(/^host=db1: 90% in \d+ d( \d+ h)? — \w{3} \d{1,2} \w{3} ~\d{2}:00, between /);
+    // Hovering the marker shows that sentence in Grafana's tooltip.
+    await panel.getByTestId(TEST_IDS.crossingMarker).first().hover();
+    await expect(page.getByRole('tooltip').textContent()).resolves.toBe(markerText);
 
     // Hover: the tooltip names each series with its values at that time, formatted with the unit.
     const over = panel.locator('.u-over');
