@@ -9,7 +9,6 @@ import { emptySeriesForecast } from '../../models/forecastSeries';
 import { TEST_IDS } from '../constants';
 import { DEFAULT_THRESHOLDS_STYLE } from '../options';
 import { crossingMarks } from '../plot/crossingMarks';
-import { plotFrames } from '../plot/plotFrames';
 import { plotRange } from '../plot/plotRange';
 import { seriesColor } from '../plot/seriesColor';
 import { crossingSummary } from '../summary/crossingSummary';
@@ -19,6 +18,7 @@ import { TrendcastOptions } from '../types';
 import { useHiddenSeries } from '../useHiddenSeries';
 import { useLstmForecasts } from '../useLstmForecasts';
 import { usePanelForecasts } from '../usePanelForecasts';
+import { usePlotFrames } from '../usePlotFrames';
 import { CrossingSummary } from './CrossingSummary';
 import { ForecastPlot } from './ForecastPlot';
 import { LstmStatusBar } from './LstmStatusBar';
@@ -58,43 +58,17 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const thresholdsStyle: GraphThresholdsStyleMode =
     fieldConfig.defaults.custom?.thresholdsStyle?.mode ?? DEFAULT_THRESHOLDS_STYLE;
   const { showForecast, showBand } = options;
-  const frames = useMemo(
-    () =>
-      plotFrames(forecasts, {
-        colors,
-        hidden,
-        showForecast,
-        showBand,
-        thresholds: thresholdsConfig,
-        thresholdsStyle,
-        thresholdRange:
-          thresholds.length > 0
-            ? { min: Math.min(...thresholds.map((t) => t.value)), max: Math.max(...thresholds.map((t) => t.value)) }
-            : undefined,
-        min,
-        max,
-        theme,
-        timeZone,
-      }),
-    // The range is a dependency: the plot takes a new time range with new frames.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [
-      forecasts,
-      colors,
-      hidden,
-      showForecast,
-      showBand,
-      thresholdsConfig,
-      thresholdsStyle,
-      thresholds,
-      min,
-      max,
-      theme,
-      timeZone,
-      range.from,
-      range.to,
-    ]
-  );
+  const frames = usePlotFrames(forecasts, colors, hidden, {
+    showForecast,
+    showBand,
+    thresholds: thresholdsConfig,
+    lines: thresholds,
+    thresholdsStyle,
+    min,
+    max,
+    timeZone,
+    range,
+  });
 
   if (series.length === 0) {
     return <PanelDataErrorView panelId={id} fieldConfig={fieldConfig} data={data} />;
