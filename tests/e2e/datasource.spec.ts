@@ -119,6 +119,16 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
     expect(tableData.fields.find((f) => f.name === 'host')?.values).toEqual(['db1', 'web1']);
     await expect(page.locator('[data-panel-id="7"]').getByText('db1').count()).resolves.toBeGreaterThan(0);
 
+    // One colour per host in every panel: the Trendcast panel's legend entry for db1 has the colour
+    // of db1 in the data source's Time series panel (the dashboard's colour override by series).
+    const swatch = (panel: string, name: string) =>
+      page
+        .locator(`${panel} [data-testid="data-testid VizLegend series ${name}"] [data-testid="series-icon"]`)
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+    const trendcastDb1 = await swatch('[data-panel-id="1"]', 'host=db1');
+    expect(trendcastDb1).toBe(await swatch(`[data-panel-id="${tsId}"]`, 'disk.mean { host: db1 }'));
+    expect(trendcastDb1).not.toBe(await swatch('[data-panel-id="1"]', 'host=web1'));
+
     // Nothing runs past its frame: no panel overflows, no table cell or Stat value is cut.
     expect(await clippedElements(page)).toEqual([]);
 
