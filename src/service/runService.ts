@@ -33,6 +33,9 @@ export const FORECAST_MEASUREMENT = 'trendcast_forecast';
 export const CROSSING_MEASUREMENT = 'trendcast_crossing';
 export const DRIFT_MEASUREMENT = 'trendcast_drift';
 
+/** The least time_left_s written for a threshold not crossed within the horizon: a year. */
+export const BEYOND_MIN_S = 365 * 86_400;
+
 /** Tags the service sets itself; a series tag of the same name is replaced. */
 const OWN_TAGS = ['job', 'measurement', 'model', 'threshold'];
 
@@ -306,9 +309,11 @@ export function pointsOf(
       time: forecast.times[k],
     });
   }
-  // "Not within the horizon" and "moves away" read as twice the forecast's reach: beyond any rule
-  // written for a time inside the horizon (`time_left_s < 604800` for 7 days).
-  const beyond = (2 * Math.max(forecast.times[forecast.times.length - 1] - now, 0)) / 1000;
+  // "Not within the horizon" and "moves away" read as a time beyond the horizon and beyond any
+  // alert window (twice the forecast's reach, at least a year), so that a rule such as
+  // `time_left_s < 604800` (7 days) stays one comparison. horizon_s says how far the forecast went.
+  const reach = Math.max(forecast.times[forecast.times.length - 1] - now, 0) / 1000;
+  const beyond = Math.max(2 * reach, BEYOND_MIN_S);
   for (const threshold of job.request.thresholds ?? []) {
     const c = result.crossings.find((x) => x.threshold === threshold);
     if (!c) {
@@ -328,6 +333,7 @@ export function pointsOf(
         time_left_s: Math.round(timeLeft),
         status: c.status,
         direction: c.direction,
+        horizon_s: Math.round(reach),
         at_s: s(c.time),
         earliest_s: s(c.earliest),
         latest_s: s(c.latest),

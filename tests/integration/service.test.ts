@@ -3,6 +3,10 @@
  * that overwrite instead of adding, the drift check of the next run, a bad series among good
  * ones, and shards that together cover every series once.
  */
+import { load } from 'js-yaml';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { RunReport, runOnce } from '../../src/service/runService';
 import { shardOf } from '../../src/service/shard';
 import { InfluxServer, startInfluxd } from '../support/influxd';
@@ -115,11 +119,57 @@ describe('one run', () => {
     // 100 % is 3.3 days away, beyond the 2-day horizon: "later than the horizon", no date.
     const [, left100, status100, at100] = rows.get('web1/100')![0] as [number, number, string, number | null];
     expect(status100).toBe('not-within-horizon');
-    expect(left100).toBeGreaterThan(2 * 86_400);
+    // Beyond the horizon and any alert window: a year.
+    expect(left100).toBe(365 * 86_400);
     expect(at100).toBeNull();
     // db1 at 60 % growing half a point a day: nowhere near 90 % within 2 days.
-    const [, leftDb] = rows.get('db1/90')![0] as [number, number];
-    expect(leftDb).toBeGreaterThan(604_800 / 7);
+    const [, leftDb, statusDb] = rows.get('db1/90')![0] as [number, number, string];
+    expect(statusDb).toBe('not-within-horizon');
+    expect(leftDb).toBe(365 * 86_400);
+    // How far the forecast reached from the run's clock: 2 days after the last point, 5 minutes gone.
+    const reach = await server.query(
+      db,
+      `SELECT "horizon_s" FROM "trendcast_crossing" WHERE "host" = 'db1' AND "threshold" = '90'`
+    );
+    expect(reach.results[0].series![0].values[0][1]).toBe(2 * 86_400 - 5 * 60);
+  });
+
+  it("the provisioned alert rule's query fires for the disk that reaches 90% within 7 days only", async () => {
+    const file = load(readFileSync(join(__dirname, '../../provisioning/alerting/trendcast-capacity.yaml'), 'utf8')) as {
+      groups: Array<{
+        rules: Array<{
+          data: Array<{ datasourceUid: string; relativeTimeRange: { from: number }; model: { query: string } }>;
+        }>;
+      }>;
+    };
+    const query = file.groups[0].rules[0].data[0];
+    const evaluatedAt = END + 20 * 60_000;
+    const timeFilter = `time >= ${evaluatedAt - query.relativeTimeRange.from * 1000}ms and time <= ${evaluatedAt}ms`;
+    const res = await server.query(db, query.model.query.replace('$timeFilter', timeFilter));
+    // The rule's reduce (last) and threshold (< 604800 s) on each series.
+    const firing = res.results[0]
+      .series!.filter((s) => (s.values[s.values.length - 1][1] as number) < 604_800)
+      .map((s) => s.tags!.host);
+    expect(res.results[0].series!.map((s) => s.tags!.host).sort()).toEqual(['db1', 'web1', 'web2']);
+    expect(firing).toEqual(['web1']);
+  });
+
+  it("the dashboard's table of trendcast_crossing lists each host with its time left", async () => {
+    const dashboard = JSON.parse(
+      readFileSync(join(__dirname, '../../provisioning/dashboards/capacity-planning.json'), 'utf8')
+    ) as { panels: Array<{ title: string; targets?: Array<{ query?: string }> }> };
+    const panel = dashboard.panels.find((p) => p.title === 'Time left to 90% — written by trendcast run')!;
+    const q = panel.targets![0].query!.replace('$timeFilter', `time > ${END - DAY_MS}ms`);
+    const res = await server.query(db, q);
+    const rows = new Map(res.results[0].series!.map((s) => [s.tags!.host, s.values[0] as unknown[]]));
+    expect([...rows.keys()].sort()).toEqual(['db1', 'web1', 'web2']);
+    // columns: time, time_left_s, status, reaches_90 (ms), earliest, latest
+    expect(rows.get('web1')!.slice(2)).toEqual(['crosses', expect.any(Number), expect.any(Number), expect.any(Number)]);
+    expect(Math.abs((rows.get('web1')![3] as number) - (END + (10 / 6) * DAY_MS))).toBeLessThan(
+      0.1 * DAY_MS * (10 / 6)
+    );
+    expect(rows.get('web2')![2]).toBe('not-within-horizon');
+    expect(rows.get('web2')![3]).toBeNull();
   });
 
   it('a rerun within the same hour replaces the points instead of adding to them', async () => {

@@ -241,3 +241,91 @@ describe("plugin.json files against Grafana's plugin.json schema", () => {
     expect(dataSourcePlugin.id).toBe('trendcast-forecast-datasource');
   });
 });
+
+describe('provisioned alert rules', () => {
+  interface AlertQuery {
+    refId: string;
+    datasourceUid: string;
+    relativeTimeRange?: { from: number; to: number };
+    model: {
+      refId: string;
+      query?: string;
+      type?: string;
+      expression?: string;
+      conditions?: Array<{ evaluator: { type: string; params: number[] } }>;
+    };
+  }
+  interface AlertRule {
+    uid: string;
+    title: string;
+    condition: string;
+    data: AlertQuery[];
+    noDataState: string;
+    execErrState: string;
+    for: string;
+  }
+  interface AlertFile {
+    apiVersion: number;
+    groups: Array<{ orgId: number; name: string; folder: string; interval: string; rules: AlertRule[] }>;
+  }
+  const alertFiles = readdirSync(join(ROOT, 'provisioning/alerting')).filter((f) => /\.ya?ml$/.test(f));
+  const groups = alertFiles.flatMap((f) => (load(read(`provisioning/alerting/${f}`)) as AlertFile).groups);
+  const rules = groups.flatMap((g) => g.rules);
+
+  it('parse in the file provisioning format, each rule with its condition among its queries', () => {
+    expect(alertFiles).toEqual(['trendcast-capacity.yaml']);
+    expect((load(read('provisioning/alerting/trendcast-capacity.yaml')) as AlertFile).apiVersion).toBe(1);
+    for (const g of groups) {
+      expect(g).toMatchObject({ orgId: 1, name: expect.any(String), folder: expect.any(String) });
+      expect(g.interval).toMatch(/^\d+[smh]$/);
+    }
+    expect(new Set(rules.map((r) => r.uid)).size).toBe(rules.length);
+    for (const r of rules) {
+      expect(r.data.map((d) => d.refId)).toContain(r.condition);
+      expect(['OK', 'NoData', 'Alerting', 'KeepLast']).toContain(r.noDataState);
+      expect(['OK', 'Error', 'Alerting', 'KeepLast']).toContain(r.execErrState);
+      for (const d of r.data) {
+        expect(d.model.refId).toBe(d.refId);
+        if (d.datasourceUid === '__expr__') {
+          // Server-side expressions read queries of the same rule.
+          expect(r.data.map((x) => x.refId)).toContain(d.model.expression);
+        } else {
+          expect(provisioned.map((p) => p.uid)).toContain(d.datasourceUid);
+          expect(d.relativeTimeRange!.from).toBeGreaterThan(d.relativeTimeRange!.to);
+        }
+      }
+    }
+  });
+
+  it('alert when a disk reaches 90% within 7 days, from trendcast_crossing through the InfluxDB data source', () => {
+    const rule = rules.find((r) => r.title === 'Disk reaches 90% within 7 days')!;
+    const query = rule.data.find((d) => d.datasourceUid !== '__expr__')!;
+    expect(provisioned.find((p) => p.uid === query.datasourceUid)).toMatchObject({
+      uid: 'trendcast-influxdb',
+      type: 'influxdb',
+    });
+    expect(query.model.query).toMatch(/FROM "trendcast_crossing"/);
+    expect(query.model.query).toMatch(/"threshold" = '90'/);
+    expect(query.model.query).toMatch(/"time_left_s"/);
+    expect(query.model.query).toMatch(/\$timeFilter/);
+    const condition = rule.data.find((d) => d.refId === rule.condition)!;
+    expect(condition.model.type).toBe('threshold');
+    expect(condition.model.conditions![0].evaluator).toEqual({ type: 'lt', params: [604800] });
+  });
+});
+
+describe('the Capacity planning dashboard and `trendcast run`', () => {
+  const dashboard = dashboards.find((d) => d.file === 'capacity-planning.json')!.dashboard;
+  const panels = allPanels(dashboard.panels);
+
+  it('reads the measurements the service writes through the InfluxDB data source', () => {
+    const queries = panels.flatMap((p) =>
+      (p.targets ?? [])
+        .filter((t) => p.datasource?.uid === 'trendcast-influxdb' && typeof t.query === 'string')
+        .map((t) => [p.type, t.query as string])
+    );
+    const reading = (m: string) => queries.filter(([, q]) => q.includes(`FROM "${m}"`)).map(([type]) => type);
+    expect(reading('trendcast_crossing')).toEqual(['table']);
+    expect(reading('trendcast_forecast')).toEqual(['timeseries']);
+  });
+});
