@@ -35,22 +35,42 @@ function fieldText(v: FieldValue): string | null {
   return `"${escapeString(v)}"`;
 }
 
-/** One line, or null when the point has no field left to write. Tags are sorted (as InfluxDB stores them). */
+/** Rendered `measurement,tags` prefixes per tag object: a series' points share one tag object. */
+const prefixes = new WeakMap<Record<string, string>, Map<string, string>>();
+
+function prefixOf(measurement: string, tags: Record<string, string>): string {
+  let byMeasurement = prefixes.get(tags);
+  if (!byMeasurement) {
+    byMeasurement = new Map();
+    prefixes.set(tags, byMeasurement);
+  }
+  let prefix = byMeasurement.get(measurement);
+  if (prefix === undefined) {
+    const tagText = Object.keys(tags)
+      .filter((k) => tags[k] !== '')
+      .sort()
+      .map((k) => `,${escapeKey(k)}=${escapeKey(tags[k])}`)
+      .join('');
+    prefix = `${escapeMeasurement(measurement)}${tagText}`;
+    byMeasurement.set(measurement, prefix);
+  }
+  return prefix;
+}
+
+/**
+ * One line, or null when the point has no field left to write. Tags are sorted (as InfluxDB
+ * stores them). Points that share their tags object share its rendering (tags must not change).
+ */
 export function toLine(p: Point): string | null {
-  const fields: string[] = [];
-  for (const [k, v] of Object.entries(p.fields)) {
-    const text = fieldText(v);
+  let fields = '';
+  for (const k in p.fields) {
+    const text = fieldText(p.fields[k]);
     if (text !== null) {
-      fields.push(`${escapeKey(k)}=${text}`);
+      fields += `${fields === '' ? '' : ','}${escapeKey(k)}=${text}`;
     }
   }
-  if (fields.length === 0) {
+  if (fields === '') {
     return null;
   }
-  const tags = Object.keys(p.tags)
-    .filter((k) => p.tags[k] !== '')
-    .sort()
-    .map((k) => `,${escapeKey(k)}=${escapeKey(p.tags[k])}`)
-    .join('');
-  return `${escapeMeasurement(p.measurement)}${tags} ${fields.join(',')} ${Math.round(p.time)}`;
+  return `${prefixOf(p.measurement, p.tags)} ${fields} ${Math.round(p.time)}`;
 }

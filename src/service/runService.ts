@@ -62,6 +62,8 @@ export interface JobReport {
   done: number;
   problems: number;
   failed: boolean;
+  /** Series forecast per model (model auto picks one per series). */
+  models: Record<string, number>;
 }
 
 export interface RunReport {
@@ -82,6 +84,8 @@ export interface RunReport {
   writeRequests: number;
   /** HTTP requests made, failed tries included. */
   requests: number;
+  /** Where the time went: queries (the drift read-back included), forecasts, writes. */
+  timings: { queryMs: number; forecastMs: number; writeMs: number };
   /** Jobs whose query or writes failed, and series problems, one entry each. */
   failures: RunFailure[];
   jobs: JobReport[];
@@ -301,10 +305,11 @@ export function pointsOf(
   const model = result.model ?? 'unknown';
   const points: Point[] = [];
   const issued = runTime / 1000;
+  const forecastTags = { ...tags, model };
   for (let k = 0; k < forecast.times.length; k++) {
     points.push({
       measurement: FORECAST_MEASUREMENT,
-      tags: { ...tags, model },
+      tags: forecastTags,
       fields: { value: forecast.point[k], lower: forecast.lower[k], upper: forecast.upper[k], issued_s: issued },
       time: forecast.times[k],
     });
@@ -381,6 +386,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     linesWritten: 0,
     writeRequests: 0,
     requests: 0,
+    timings: { queryMs: 0, forecastMs: 0, writeMs: 0 },
     failures: [],
     jobs: [],
     ok: true,
@@ -388,31 +394,54 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
   logger.log('info', 'run-start', { run_time: report.runTime, shard: report.shard, jobs: config.jobs.length });
   const store: WeightStore | null = config.cacheDir ? createFileWeightStore(config.cacheDir) : null;
 
+  // Full batches go out as soon as they fill, one request in flight while the next series is
+  // forecast (the database and the models overlap); the end of a job sends the rest and waits.
   let buffer: string[] = [];
   let batches = 0;
-  const flush = async (job: string): Promise<void> => {
-    while (buffer.length > 0) {
+  let inFlight: Promise<void> | null = null;
+  const writeBatch = async (job: string, batch: string[]): Promise<void> => {
+    const t0 = Date.now();
+    try {
+      await client.write(batch, `write of job ${job} (${batch.length} lines)`);
+    } catch (e) {
+      throw new WriteAborted((e as Error).message);
+    } finally {
+      report.timings.writeMs += Date.now() - t0;
+    }
+    report.linesWritten += batch.length;
+    report.writeRequests++;
+    batches++;
+    await opts.onWrite?.(batches, batch.length);
+  };
+  const settle = async (): Promise<void> => {
+    const pending = inFlight;
+    inFlight = null;
+    await pending;
+  };
+  const flush = async (job: string, all: boolean): Promise<void> => {
+    while (buffer.length >= (all ? 1 : config.batchSize)) {
       const batch = buffer.slice(0, config.batchSize);
-      try {
-        await client.write(batch, `write of job ${job} (${batch.length} lines)`);
-      } catch (e) {
-        throw new WriteAborted((e as Error).message);
-      }
       buffer = buffer.slice(batch.length);
-      report.linesWritten += batch.length;
-      report.writeRequests++;
-      batches++;
-      await opts.onWrite?.(batches, batch.length);
+      await settle();
+      const sending = writeBatch(job, batch);
+      // Awaited by the next settle(); this only keeps a failure from counting as unhandled meanwhile.
+      sending.catch(() => undefined);
+      inFlight = sending;
+    }
+    if (all) {
+      await settle();
     }
   };
 
   for (const job of config.jobs) {
-    const jr: JobReport = { name: job.name, series: 0, done: 0, problems: 0, failed: false };
+    const jr: JobReport = { name: job.name, series: 0, done: 0, problems: 0, failed: false, models: {} };
     report.jobs.push(jr);
     const jobStart = Date.now();
     let sources: SourceSeries[];
+    const q0 = Date.now();
     try {
       sources = toSourceSeries(job.name, await client.query(expandQuery(job, opts.now), `query of job ${job.name}`));
+      report.timings.queryMs += Date.now() - q0;
     } catch (e) {
       jr.failed = true;
       report.ok = false;
@@ -425,7 +454,9 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     }
     jr.series = sources.length;
     report.series += sources.length;
+    const r0 = Date.now();
     const previous = sources.length > 0 ? await readPrevious(opts, job, runTime) : null;
+    report.timings.queryMs += Date.now() - r0;
     const lstmCtx: LstmContext = {
       store,
       dashboardUid: 'service',
@@ -436,6 +467,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     try {
       for (const src of sources) {
         let out: { result: SeriesForecast; lstm: LstmStatus | null };
+        const f0 = Date.now();
         try {
           out = await forecastSeriesAsync(src.raw, job.request, lstmCtx);
         } catch (e) {
@@ -458,6 +490,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
           };
         }
         const { result } = out;
+        report.timings.forecastMs += Date.now() - f0;
         if (result.problem || !result.forecast) {
           jr.problems++;
           report.problems++;
@@ -483,11 +516,11 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
         }
         jr.done++;
         report.done++;
-        if (buffer.length >= config.batchSize) {
-          await flush(job.name);
-        }
+        const model = result.model ?? 'unknown';
+        jr.models[model] = (jr.models[model] ?? 0) + 1;
+        await flush(job.name, false);
       }
-      await flush(job.name);
+      await flush(job.name, true);
     } catch (e) {
       if (!(e instanceof WriteAborted)) {
         throw e;
@@ -497,6 +530,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
       report.failures.push({ job: job.name, error: `write failed: ${e.message}` });
       logger.log('error', 'run-aborted', { job: job.name, stage: 'write', error: e.message });
       buffer = [];
+      inFlight = null;
       break;
     }
     logger.log('info', 'job-done', {

@@ -115,8 +115,8 @@ it('a run that gives up mid-write fails (exit 1 in the command); the next run co
     },
   });
   expect(failed.ok).toBe(false);
-  // Series one (288 forecast and 2 crossing lines) went out in batches of 100, 100, 90.
-  expect(failed.linesWritten).toBe(290);
+  // Three full batches of 100 lines: db1's 288 forecast and 2 crossing lines, web1's first 10.
+  expect(failed.linesWritten).toBe(300);
   const jobFailure = failed.failures.find((f) => f.series === undefined);
   expect(jobFailure).toMatchObject({ job: 'disk' });
   expect(jobFailure!.error).toMatch(/write failed: cannot reach InfluxDB/);
@@ -125,7 +125,7 @@ it('a run that gives up mid-write fails (exit 1 in the command); the next run co
 
   await server.restart();
   // What the failed run wrote survived the crash (the WAL), but is incomplete.
-  expect(await totalCount(server, db, 'trendcast_forecast', 'value')).toBe(HORIZON_STEPS);
+  expect(await totalCount(server, db, 'trendcast_forecast', 'value')).toBe(HORIZON_STEPS + 10);
   expect(await totalCount(server, db, 'trendcast_crossing', 'time_left_s')).toBe(2);
   const next = await runOnce({
     config,
