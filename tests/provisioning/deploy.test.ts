@@ -152,6 +152,8 @@ describe('deploy/Dockerfile', () => {
     expect(text).toMatch(/^FROM node:20-slim$/m);
     expect(text).toMatch(/^COPY dist-cli\/ /m);
     expect(text).toMatch(/^COPY bin\/ /m);
+    // The LSTM's wasm files beside the bundle, where tfjs looks for them without node_modules.
+    expect(text).toMatch(/^COPY node_modules\/@tensorflow\/tfjs-backend-wasm\/dist\/\*\.wasm \.\/dist-cli\/$/m);
     expect(text).toMatch(/^ENTRYPOINT \["node", "\/app\/bin\/trendcast.js", "run"\]$/m);
     expect(text).toMatch(/^USER node$/m);
   });
