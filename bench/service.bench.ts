@@ -5,7 +5,7 @@
  * through runOnce (the code path of the command). Reports wall time, where it went (query,
  * forecast, write), the run's CPU time and influxd's, and series per second per core.
  *
- * Options: --series 500 --days 30 --horizon 30d --model auto --batch 5000 --runs 2
+ * Options: --series 500 --days 30 --horizon 30d --model auto --batch 5000 --runs 2 --timeout 10m
  */
 import { readFileSync } from 'node:fs';
 
@@ -29,6 +29,7 @@ const HORIZON = benchOption(argv, 'horizon', '30d');
 const MODEL = benchOption(argv, 'model', 'auto');
 const BATCH = Number(benchOption(argv, 'batch', '5000'));
 const RUNS = Number(benchOption(argv, 'runs', '2'));
+const TIMEOUT = benchOption(argv, 'timeout', '10m');
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux). */
 function cpuSecondsOf(pid: number): number {
@@ -91,6 +92,7 @@ async function main(): Promise<void> {
     const config = parseConfig(`influxdb: { url: "${server.url}", database: ${DB} }
 every: 1h
 batchSize: ${BATCH}
+retry: { timeout: ${TIMEOUT} }
 jobs:
   - name: disk
     query: SELECT mean("used_percent") FROM "disk" WHERE $timeFilter GROUP BY time(10m), "host", "path" fill(none)

@@ -30,7 +30,7 @@ describe('parseConfig', () => {
     expect(c.influxdb).toEqual({ url: 'http://127.0.0.1:8086', database: 'telegraf', retentionPolicy: '' });
     expect(c.everyMs).toBe(3_600_000);
     expect(c.batchSize).toBe(5000);
-    expect(c.retry).toEqual({ attempts: 6, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 30_000 });
+    expect(c.retry).toEqual({ attempts: 6, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 120_000 });
     expect(c.driftLookbackMs).toBe(7_200_000);
     expect(c.jobs).toHaveLength(1);
     expect(c.jobs[0]).toMatchObject({ name: 'disk', rangeMs: 30 * 86_400_000, interval: null });

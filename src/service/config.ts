@@ -64,7 +64,7 @@ export interface ServiceConfig {
   jobs: JobConfig[];
 }
 
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 30_000 };
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 120_000 };
 export const DEFAULT_BATCH_SIZE = 5000;
 
 const TOP_KEYS = ['influxdb', 'every', 'retry', 'batchSize', 'cacheDir', 'driftLookback', 'jobs'];
