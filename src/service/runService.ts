@@ -36,6 +36,9 @@ export const DRIFT_MEASUREMENT = 'trendcast_drift';
 /** The least time_left_s written for a threshold not crossed within the horizon: a year. */
 export const BEYOND_MIN_S = 365 * 86_400;
 
+/** Failures listed in a run's report (the rest are counted). */
+export const MAX_FAILURES_LISTED = 100;
+
 /** Tags the service sets itself; a series tag of the same name is replaced. */
 const OWN_TAGS = ['job', 'measurement', 'model', 'threshold'];
 
@@ -88,6 +91,8 @@ export interface RunReport {
   timings: { queryMs: number; forecastMs: number; writeMs: number };
   /** Jobs whose query or writes failed, and series problems, one entry each. */
   failures: RunFailure[];
+  /** Failures beyond the first MAX_FAILURES_LISTED (counted, not listed: the status file stays small). */
+  failuresNotListed: number;
   jobs: JobReport[];
   /** True when every job queried and wrote (series problems do not count). */
   ok: boolean;
@@ -388,10 +393,18 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     requests: 0,
     timings: { queryMs: 0, forecastMs: 0, writeMs: 0 },
     failures: [],
+    failuresNotListed: 0,
     jobs: [],
     ok: true,
   };
   logger.log('info', 'run-start', { run_time: report.runTime, shard: report.shard, jobs: config.jobs.length });
+  const fail = (f: RunFailure): void => {
+    if (report.failures.length < MAX_FAILURES_LISTED) {
+      report.failures.push(f);
+    } else {
+      report.failuresNotListed++;
+    }
+  };
   const store: WeightStore | null = config.cacheDir ? createFileWeightStore(config.cacheDir) : null;
 
   // Full batches go out as soon as they fill, one request in flight while the next series is
@@ -445,7 +458,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     } catch (e) {
       jr.failed = true;
       report.ok = false;
-      report.failures.push({ job: job.name, error: (e as Error).message });
+      fail({ job: job.name, error: (e as Error).message });
       logger.log('error', 'job-failed', { job: job.name, stage: 'query', error: (e as Error).message });
       continue;
     }
@@ -495,7 +508,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
           jr.problems++;
           report.problems++;
           const error = result.problem ? `${result.problem.code}: ${result.problem.message}` : 'no forecast';
-          report.failures.push({ job: job.name, series: src.raw.name, error });
+          fail({ job: job.name, series: src.raw.name, error });
           logger.log('warn', 'series-problem', { job: job.name, series: src.raw.name, error });
           continue;
         }
@@ -527,7 +540,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
       }
       jr.failed = true;
       report.ok = false;
-      report.failures.push({ job: job.name, error: `write failed: ${e.message}` });
+      fail({ job: job.name, error: `write failed: ${e.message}` });
       logger.log('error', 'run-aborted', { job: job.name, stage: 'write', error: e.message });
       buffer = [];
       inFlight = null;
