@@ -96,13 +96,18 @@ interface StatusFile {
   lastRun: RunReport | null;
 }
 
-function writeStatus(path: string, status: StatusFile): void {
+/** Replaces the status file atomically (temporary file, then rename); a failure is logged, not fatal. */
+function writeStatus(path: string, status: StatusFile, logger: Logger): void {
   if (!path) {
     return;
   }
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(status, null, 2) + '\n');
-  renameSync(tmp, path);
+  try {
+    writeFileSync(tmp, JSON.stringify(status, null, 2) + '\n');
+    renameSync(tmp, path);
+  } catch (e) {
+    logger.log('warn', 'status-file-failed', { path, error: (e as Error).message });
+  }
 }
 
 function summary(logger: Logger, r: RunReport): void {
@@ -181,47 +186,63 @@ export async function runServiceCommand(argv: string[], io: RunIo): Promise<numb
   let lastRun: RunReport | null = null;
   for (;;) {
     const now = clock();
-    writeStatus(args.statusFile, {
-      state: 'running',
-      pid: process.pid,
-      shard: shardText,
-      currentRunStartedAt: new Date(now).toISOString(),
-      nextRunAt: null,
-      lastRun,
-    });
+    writeStatus(
+      args.statusFile,
+      {
+        state: 'running',
+        pid: process.pid,
+        shard: shardText,
+        currentRunStartedAt: new Date(now).toISOString(),
+        nextRunAt: null,
+        lastRun,
+      },
+      logger
+    );
     lastRun = await runOnce({ config, client, logger, shard: args.shard, now });
     summary(logger, lastRun);
     if (args.once || stopping) {
-      writeStatus(args.statusFile, {
-        state: 'stopped',
-        pid: process.pid,
-        shard: shardText,
-        currentRunStartedAt: null,
-        nextRunAt: null,
-        lastRun,
-      });
+      writeStatus(
+        args.statusFile,
+        {
+          state: 'stopped',
+          pid: process.pid,
+          shard: shardText,
+          currentRunStartedAt: null,
+          nextRunAt: null,
+          lastRun,
+        },
+        logger
+      );
       return lastRun.ok ? 0 : 1;
     }
     const next = (Math.floor(clock() / config.everyMs) + 1) * config.everyMs;
-    writeStatus(args.statusFile, {
-      state: 'idle',
-      pid: process.pid,
-      shard: shardText,
-      currentRunStartedAt: null,
-      nextRunAt: new Date(next).toISOString(),
-      lastRun,
-    });
-    logger.log('info', 'sleep', { next_run: new Date(next).toISOString() });
-    await sleep(Math.max(0, next - clock()));
-    if (stopping) {
-      writeStatus(args.statusFile, {
-        state: 'stopped',
+    writeStatus(
+      args.statusFile,
+      {
+        state: 'idle',
         pid: process.pid,
         shard: shardText,
         currentRunStartedAt: null,
-        nextRunAt: null,
+        nextRunAt: new Date(next).toISOString(),
         lastRun,
-      });
+      },
+      logger
+    );
+    logger.log('info', 'sleep', { next_run: new Date(next).toISOString() });
+    await sleep(Math.max(0, next - clock()));
+    if (stopping) {
+      writeStatus(
+        args.statusFile,
+        {
+          state: 'stopped',
+          pid: process.pid,
+          shard: shardText,
+          currentRunStartedAt: null,
+          nextRunAt: null,
+          lastRun,
+        },
+        logger
+      );
       return 0;
     }
   }
