@@ -24,7 +24,7 @@ import { LstmStatus } from '../runtime/lstmRefresh';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { WeightStore } from '../runtime/weightStore';
 import { JobConfig, ServiceConfig } from './config';
-import { InfluxClient, QuerySeries } from './influxClient';
+import { InfluxClient, InfluxError, QuerySeries } from './influxClient';
 import { Point, toLine } from './lineProtocol';
 import { Logger } from './log';
 import { seriesKey, Shard, shardOf } from './shard';
@@ -417,7 +417,23 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     try {
       await client.write(batch, `write of job ${job} (${batch.length} lines)`);
     } catch (e) {
-      throw new WriteAborted((e as Error).message);
+      if (!(e instanceof InfluxError && e.status === 400)) {
+        throw new WriteAborted((e as Error).message);
+      }
+      // Refused lines (a field type conflict with points already stored, a line InfluxDB cannot
+      // parse): InfluxDB kept the others of the batch ("partial write … dropped=N"). The job is
+      // failed, the run goes on.
+      const dropped = /dropped=(\d+)/.exec(e.message);
+      const kept = dropped ? batch.length - Number(dropped[1]) : 0;
+      report.linesWritten += kept;
+      report.ok = false;
+      const jr = report.jobs.find((j) => j.name === job);
+      if (jr) {
+        jr.failed = true;
+      }
+      fail({ job, error: `write refused: ${e.message}` });
+      logger.log('error', 'write-refused', { job, lines: batch.length, kept, error: e.message });
+      return;
     } finally {
       report.timings.writeMs += Date.now() - t0;
     }

@@ -138,6 +138,30 @@ it('a run that gives up mid-write fails (exit 1 in the command); the next run co
   await expectExactlyOneRunWritten(db);
 });
 
+it('lines InfluxDB refuses (a field type conflict) fail the job, the rest is written', async () => {
+  const db = 'refused';
+  await server.createDatabase(db);
+  await server.write(db, diskLines(), 'ms');
+  // at_s already stored as a string in this shard: InfluxDB refuses our float at_s (web1's 90 %,
+  // the only crossing within the horizon) and keeps every other line ("partial write").
+  await server.write(db, `trendcast_crossing,host=other,threshold=90 at_s="soon" ${END}`, 'ms');
+  const config = serviceConfig(server.url, db);
+  const logger = memoryLogger();
+  const report = await runOnce({ config, client: clientFor(config, logger), logger, shard: null, now: END });
+  expect(report.ok).toBe(false);
+  expect(report.done).toBe(3);
+  expect(report.jobs[0].failed).toBe(true);
+  expect(report.linesWritten).toBe(EXPECTED_FORECAST + 6 - 1);
+  expect(report.failures.find((f) => f.series === undefined)!.error).toMatch(
+    /^write refused: HTTP 400: .*field type conflict/
+  );
+  expect(logger.lines.filter((l) => l.event === 'retry')).toHaveLength(0);
+  expect(await totalCount(server, db, 'trendcast_forecast', 'value')).toBe(EXPECTED_FORECAST);
+  const crossings = await countsBySeries(server, db, 'trendcast_crossing', 'time_left_s');
+  expect([...crossings.values()].reduce((a, b) => a + b, 0)).toBe(5);
+  expect([...crossings.keys()].some((k) => k.includes('host=web1') && k.includes('threshold=90'))).toBe(false);
+});
+
 describe('InfluxDB answering errors', () => {
   let proxy: Server;
   /** Scripted answers of the first requests: an HTTP status, or a delay in ms before passing on. */
