@@ -7,7 +7,9 @@
  *
  * Options: --series 500 --days 30 --horizon 30d --model auto --batch 5000 --runs 2 --timeout 10m
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { parseConfig } from '../src/service/config';
 import { createInfluxClient } from '../src/service/influxClient';
@@ -72,6 +74,8 @@ const quiet: Logger = {
 
 async function main(): Promise<void> {
   const server = await startInfluxd();
+  // The LSTM's weight cache, as the command keeps it between runs (run 2 fine-tunes).
+  const cacheDir = mkdtempSync(join(tmpdir(), 'trendcast-bench-cache-'));
   try {
     await server.createDatabase(DB);
     const end = Math.floor(Date.now() / 3_600_000) * 3_600_000;
@@ -92,6 +96,7 @@ async function main(): Promise<void> {
     const config = parseConfig(`influxdb: { url: "${server.url}", database: ${DB} }
 every: 1h
 batchSize: ${BATCH}
+cacheDir: ${cacheDir}
 retry: { timeout: ${TIMEOUT} }
 jobs:
   - name: disk
@@ -162,6 +167,7 @@ jobs:
     }
   } finally {
     await server.stop();
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
