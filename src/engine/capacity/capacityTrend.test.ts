@@ -226,3 +226,29 @@ describe('capacity trend parts', () => {
     expect(shifts[0].size).toBeCloseTo(-20, 0);
   });
 });
+
+describe('weekend slowdown', () => {
+  test('is found from the data and taken out: the trend is the weekly mean rate', () => {
+    const g = seededRandom(21);
+    const stepMs = HOUR;
+    const times: number[] = [];
+    const values: number[] = [];
+    // Weekdays grow 1.2 %/day, weekends 0.5 × that: the weekly mean is (5 + 1) · 1.2 / 7.
+    let level = 20;
+    for (let t = START; t < START + 21 * DAY; t += stepMs) {
+      const dow = new Date(t).getUTCDay();
+      level += ((dow === 0 || dow === 6 ? 0.6 : 1.2) * stepMs) / DAY;
+      times.push(t);
+      values.push(level + g.normal(0, 0.05));
+    }
+    const f = forecastSeries(
+      { name: 'w', labels: {}, times, values },
+      { model: 'last-trend', horizon: '60d', thresholds: [90] }
+    );
+    expect(f.diagnostics.weekendRate as number).toBeGreaterThan(0.4);
+    expect(f.diagnostics.weekendRate as number).toBeLessThan(0.6);
+    expect(f.diagnostics.slopePerDay as number).toBeCloseTo((6 * 1.2) / 7, 1);
+    // Without it, the bends would read as slope changes and the trend would rest on a few days.
+    expect(f.diagnostics.slopeChanges).toBe(0);
+  });
+});
