@@ -3,14 +3,16 @@
  * - the tests load dist/module.js exactly as Grafana would, so it must exist: built with
  *   `npm run build` when missing, or always when TRENDCAST_E2E_BUILD=1; a warning (no rebuild)
  *   when src/ has files newer than the build;
- * - the host page bundle is built here, because esbuild cannot load inside the specs' jsdom
- *   environment (which @grafana/data needs on import); server.ts then serves the cached build.
+ * - the host page bundles, one per Grafana line the specs run on (grafanaLines.ts), are built here,
+ *   because esbuild cannot load inside the specs' jsdom environment (which @grafana/data needs on
+ *   import); server.ts then serves the cached builds.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { buildHostPageBundle } from '../support/hostPage/buildHostPage';
+import { e2eLines, lineVersions } from '../support/hostPage/grafanaLines';
 
 const ROOT = resolve(__dirname, '../..');
 const MODULE = join(ROOT, 'dist/module.js');
@@ -42,5 +44,10 @@ function ensurePluginBuild(): void {
 
 export default async function globalSetup(): Promise<void> {
   ensurePluginBuild();
-  await buildHostPageBundle(ROOT);
+  for (const line of e2eLines()) {
+    // Throws, naming the command to run, when the line's packages are not installed.
+    const versions = lineVersions(ROOT, line);
+    console.log(`[e2e] Grafana ${line} line: @grafana/* ${versions.grafana}, React ${versions.react}`);
+    await buildHostPageBundle(ROOT, line);
+  }
 }

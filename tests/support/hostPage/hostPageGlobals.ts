@@ -8,6 +8,8 @@ declare global {
   interface Window {
     /** true once every panel has rendered the first time. */
     __TRENDCAST_READY__?: boolean;
+    /** React's version as the page runs it (the Grafana line's react, shared with the plugin). */
+    __TRENDCAST_REACT_VERSION__?: string;
     /** Load failures, uncaught errors and panel crashes, as messages. */
     __TRENDCAST_ERRORS__?: string[];
     /** Set before the page loads (Playwright addInitScript) to render one panel from these frames. */
