@@ -109,6 +109,7 @@ export async function buildHostPageBundle(
     logLevel: 'error',
     define: {
       'process.env.NODE_ENV': '"production"',
+      __TRENDCAST_GRAFANA_LINE__: JSON.stringify(line),
       global: 'globalThis',
       // UMD wrappers (lodash, ...) would otherwise see SystemJS's AMD `define` and register
       // themselves with SystemJS instead of filling module.exports.

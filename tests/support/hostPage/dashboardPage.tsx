@@ -16,6 +16,7 @@ import {
   DataSourcePlugin,
   DataSourcePluginMeta,
   DataTransformerConfig,
+  DataTransformerInfo,
   EventBusSrv,
   FieldConfigOptionsRegistry,
   GrafanaTheme2,
@@ -66,6 +67,19 @@ interface PanelResult {
   errors: string[];
 }
 
+/**
+ * A registry item's `transformation`: the transformer itself up to Grafana 12 (the types the page is
+ * compiled against), a loader resolving to it from Grafana 13 on (`() => Promise<DataTransformerInfo>`,
+ * so that Grafana can load transformers lazily; transformDataFrame awaits it).
+ */
+function registryTransformation(t: DataTransformerInfo): DataTransformerInfo {
+  if (__TRENDCAST_GRAFANA_LINE__ === '12.4') {
+    return t;
+  }
+  const load = () => Promise.resolve(t);
+  return load as unknown as DataTransformerInfo;
+}
+
 /** Grafana fills the transformer registry at start-up (app code); these are @grafana/data's own. */
 function initTransformers(): void {
   // standardTransformers lists some transformers under two names (e.g. joinByField): one entry per id.
@@ -76,7 +90,7 @@ function initTransformers(): void {
       aliasIds: t.aliasIds,
       name: t.name,
       description: t.description,
-      transformation: t,
+      transformation: registryTransformation(t),
       editor: NoEditor,
       imageDark: '',
       imageLight: '',

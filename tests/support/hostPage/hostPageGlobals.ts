@@ -5,6 +5,12 @@
 import type { FrameJSON, HostPageConfig } from './hostPageConfig';
 
 declare global {
+  /**
+   * The Grafana line the page bundle was built for ('12.4', '13'; see grafanaLines.ts), replaced by
+   * esbuild at build time: where @grafana/* APIs differ between lines the page takes the line's way.
+   */
+  const __TRENDCAST_GRAFANA_LINE__: string;
+
   interface Window {
     /** true once every panel has rendered the first time. */
     __TRENDCAST_READY__?: boolean;
