@@ -2,9 +2,9 @@
  * End to end: the provisioned "Capacity planning" dashboard in headless Chromium, run as Grafana
  * runs it. The provisioned data sources are registered in @grafana/runtime: InfluxDB (the page's
  * data source, proxied to a real influxd loaded with 30 days of demo data ending now) and Trendcast's
- * data source built from dist/datasource/module.js, loaded through SystemJS and constructed from
+ * data source built from dist/trendcast-forecast-datasource/module.js, loaded through SystemJS and constructed from
  * provisioning/datasources/trendcast.yaml. Every panel is queried through its data source over the
- * dashboard's range now-30d..now+14d; the Trendcast panels are drawn by dist/module.js, the core
+ * dashboard's range now-30d..now+14d; the Trendcast panels are drawn by dist/trendcast-forecast-panel/module.js, the core
  * panels by @grafana/ui's components. Runs on each Grafana line (grafanaLines.ts: 12.4 with React 18,
  * 13 with React 19). Saves docs/img/datasource-dashboard.png (from the 12.4 line).
  */
@@ -115,7 +115,7 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
       // Every provisioned panel is on the page.
       await expect(page.getByTestId('dashboard-panel').count()).resolves.toBe(dashboard.panels.length);
 
-      // The Trendcast panels (dist/module.js), fed by the InfluxDB data source: one series per host.
+      // The Trendcast panels (dist/trendcast-forecast-panel/module.js), fed by the InfluxDB data source: one series per host.
       const trendcast = page.getByTestId(TEST_IDS.panel);
       await expect(trendcast.count()).resolves.toBe(2);
       await expect(trendcast.nth(0).getByTestId(TEST_IDS.series).count()).resolves.toBe(DEMO_DISK_HOSTS.length);

@@ -1,6 +1,6 @@
 /**
  * End to end: the LSTM weight cache round-trips through headless Chromium's real IndexedDB, through
- * the BUILT plugin (dist/module.js, its lazy lstm-client chunk and the lstm-worker it starts). The
+ * the BUILT plugin (dist/trendcast-forecast-panel/module.js, its lazy lstm-client chunk and the lstm-worker it starts). The
  * panel (model 'lstm', the panel's default training: 3 networks × 20 epochs) trains cold on a
  * generated 14-day hourly series with a daily cycle, stores the weights, and after a page reload in
  * the same browser profile forecasts from the cached weights without training. Runs on each Grafana

@@ -1,6 +1,6 @@
 /**
  * End to end: demo data written to a real influxd, queried as a Grafana dashboard would, rendered by
- * the BUILT plugin (dist/module.js) loaded through SystemJS with Grafana's shared modules in headless
+ * the BUILT plugin (dist/trendcast-forecast-panel/module.js) loaded through SystemJS with Grafana's shared modules in headless
  * Chromium, on each Grafana line (grafanaLines.ts: 12.4 with React 18, 13 with React 19). Saves
  * docs/img/panel.png (from the 12.4 line).
  */
@@ -86,7 +86,7 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
     /** The screenshots in docs/ come from one line, so that a run does not overwrite them twice. */
     const screenshots = line === DEFAULT_GRAFANA_LINE;
 
-    test('loads dist/module.js through SystemJS and renders the panel with the frames', async () => {
+    test('loads dist/trendcast-forecast-panel/module.js through SystemJS and renders the panel with the frames', async () => {
       host = await startHostPage({
         line,
         timeZone: 'UTC',

@@ -1,7 +1,7 @@
 /**
  * Runs a provisioned dashboard in the host page the way Grafana does: the provisioned data sources
  * are registered in @grafana/runtime's DataSourceSrv (the page's InfluxDB data source, and
- * Trendcast's data source built from dist/datasource/module.js and loaded through SystemJS), a
+ * Trendcast's data source built from dist/trendcast-forecast-datasource/module.js and loaded through SystemJS), a
  * TemplateSrv replaces variables from the request, each panel's targets are queried through its data
  * source with the dashboard's time range and interval, and the answer is drawn: our panel plugin
  * for `trendcast-forecast-panel`, @grafana/ui's components for the core types (nativePanels.tsx).

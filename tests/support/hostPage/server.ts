@@ -15,10 +15,12 @@ import {
   CONFIG_PATH,
   DashboardPageSpec,
   DATASOURCE_PLUGIN_BASE,
+  DATASOURCE_PLUGIN_ID,
   HostPageConfig,
   INFLUX_PROXY_PATH,
   PanelSpec,
   PLUGIN_BASE,
+  PLUGIN_ID,
 } from './hostPageConfig';
 
 export interface HostPageOptions {
@@ -64,6 +66,11 @@ const SYSTEMJS_FILES: Record<string, string> = {
   '/systemjs/extras/amd.js': 'node_modules/systemjs/dist/extras/amd.js',
   '/systemjs/extras/named-register.js': 'node_modules/systemjs/dist/extras/named-register.js',
 };
+
+/** The built plugin `id` under `root`: `npm run build` makes one folder per plugin, dist/<id>/. */
+export function pluginDistDir(root: string, id: string): string {
+  return join(root, 'dist', id);
+}
 
 // One bundle per repository root, Grafana line and process: building one costs seconds.
 const bundles = new Map<string, Promise<HostPageBundle>>();
@@ -125,7 +132,7 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 
 /**
  * Starts the host page server. Resolves once it listens; `url` is `http://127.0.0.1:PORT/`.
- * Precondition: dist/module.js exists (npm run build). The bundle is built before this resolves, so a
+ * Precondition: dist/trendcast-forecast-panel/module.js exists (npm run build). The bundle is built before this resolves, so a
  * page load right after does not wait on esbuild.
  */
 export async function startHostPage(options: HostPageOptions): Promise<HostPage> {
@@ -135,9 +142,9 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
   // URL prefix → folder: the plugin as Grafana serves it, and the icons @grafana/ui's <Icon> fetches
   // from `${__grafana_public_path__}build/img/icons/` (Grafana ships them; @grafana/ui has a copy).
   const staticDirs: Array<[string, string]> = [
-    // The data source first: its folder is nested in the panel's, as in the mounted dist/.
-    [`${DATASOURCE_PLUGIN_BASE}/`, join(root, 'dist/datasource')],
-    [`${PLUGIN_BASE}/`, join(root, 'dist')],
+    // Each plugin from its own folder in dist/, named after its id, as in Grafana's plugins directory.
+    [`${DATASOURCE_PLUGIN_BASE}/`, pluginDistDir(root, DATASOURCE_PLUGIN_ID)],
+    [`${PLUGIN_BASE}/`, pluginDistDir(root, PLUGIN_ID)],
     ['/public/build/img/icons/', join(lineNodeModules(root, line), '@grafana/ui/dist/public/img/icons')],
   ];
   await hostPageBundle(root, line);
