@@ -36,7 +36,9 @@ function ensurePluginBuild(): void {
   const missing = modules.filter((m) => !existsSync(m));
   if (!force && missing.length === 0) {
     if (newestMtime(join(ROOT, 'src')) > Math.min(...modules.map((m) => statSync(m).mtimeMs))) {
-      console.warn('\n[e2e] src/ is newer than the build in dist/: testing the old build (TRENDCAST_E2E_BUILD=1 rebuilds)');
+      console.warn(
+        '\n[e2e] src/ is newer than the build in dist/: testing the old build (TRENDCAST_E2E_BUILD=1 rebuilds)'
+      );
     }
     return;
   }
@@ -44,7 +46,9 @@ function ensurePluginBuild(): void {
   console.log(`\n[e2e] ${why}: running npm run build`);
   const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (result.status !== 0 || !modules.every((m) => existsSync(m))) {
-    throw new Error(`npm run build failed (exit ${result.status}); the e2e tests need both plugins' module.js in dist/`);
+    throw new Error(
+      `npm run build failed (exit ${result.status}); the e2e tests need both plugins' module.js in dist/`
+    );
   }
 }
 
