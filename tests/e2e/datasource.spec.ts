@@ -157,5 +157,67 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
       }
       await page.close();
     });
+
+    test('answers an LSTM query with the lazy LSTM chunk and training worker from its own folder', async () => {
+      // The Time series panel's query with model LSTM, one quick training per host, over the last 7 days.
+      const template = dashboard.panels.find(
+        (p) => p.type === 'timeseries' && p.datasource?.type === 'trendcast-forecast-datasource'
+      )!;
+      const panel: DashboardPanelJSON = {
+        ...template,
+        id: 100,
+        title: 'Disk usage per host — LSTM forecast from the Trendcast data source',
+        targets: (template.targets ?? []).map((t) => ({
+          ...t,
+          model: 'lstm',
+          horizon: '1d',
+          includeOriginal: false,
+          includeForecast: true,
+          includeCrossings: false,
+          lstmEpochs: 1,
+          lstmFineTuneEpochs: 0,
+        })),
+      };
+      host = await startHostPage({
+        line,
+        timeZone: 'UTC',
+        panels: [],
+        influxUrl: influx!.url,
+        dashboard: {
+          panels: [panel],
+          dataSources: provisioned,
+          from: now - 7 * DAY_MS,
+          to: now + DAY_MS,
+          rawFrom: 'now-7d',
+          rawTo: 'now+1d',
+          gridWidth: GRID_WIDTH,
+        },
+      });
+      const page = await browser!.newPage();
+      const requested: string[] = [];
+      page.on('requestfinished', (r) => requested.push(new URL(r.url()).pathname));
+      const load = await openHostPage(page, host.url, 90_000);
+      expect(load.errors).toEqual([]);
+      // A chunk, worker or wasm file looked up under another folder would be a failed request here.
+      expect(load.failedRequests).toEqual([]);
+      expect(load.consoleErrors).toEqual([]);
+      expect(load.reactVersion).toBe(lineVersions(ROOT, line).react);
+      const folder = '/public/plugins/trendcast-forecast-datasource/';
+      for (const lazy of [/^lstm-client\.\w+\.js$/, /^lstm-worker\.\w+\.js$/, /^tfjs-backend-wasm.*\.wasm$/]) {
+        expect(requested.filter((r) => r.startsWith(folder) && lazy.test(r.slice(folder.length)))).toHaveLength(1);
+      }
+      // One LSTM forecast per host, from the last observation to the horizon a day later.
+      const data = await page.evaluate(() => window.__TRENDCAST_DASHBOARD_DATA__ ?? {});
+      const forecasts = data[panel.id].frames.filter((f) => f.name.endsWith(' forecast'));
+      expect(forecasts.map((f) => f.name).sort()).toEqual(DEMO_DISK_HOSTS.map((h) => `host=${h} forecast`).sort());
+      for (const f of forecasts) {
+        const time = f.fields.find((x) => x.name === 'Time')!.values as number[];
+        const value = f.fields.find((x) => x.name === 'value')!.values;
+        expect(value.length).toBeGreaterThan(2);
+        expect(value.every((v) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+        expect(Math.abs(time[time.length - 1] - time[0] - DAY_MS)).toBeLessThanOrEqual(time[1] - time[0]);
+      }
+      await page.close();
+    });
   });
 });
