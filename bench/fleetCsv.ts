@@ -25,7 +25,12 @@ function option(args: string[], name: string, fallback: string): string {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
 }
 
-export async function writeFleetCsv(path: string, volumes: number, points: number, form: 'long' | 'influx-1x'): Promise<void> {
+export async function writeFleetCsv(
+  path: string,
+  volumes: number,
+  points: number,
+  form: 'long' | 'influx-1x'
+): Promise<void> {
   const out = createWriteStream(path);
   const random = lcg(42);
   out.write(form === 'long' ? 'series,timestamp,value\n' : 'name,tags,time,used\n');
@@ -39,7 +44,9 @@ export async function writeFleetCsv(path: string, volumes: number, points: numbe
     for (let i = 0; i < points; i++) {
       const value = base + perHour * i + cycle * Math.sin((2 * Math.PI * i) / 24) + (random() - 0.5);
       const t = START + 3600 * i;
-      lines.push(form === 'long' ? `${name},${t},${value.toFixed(3)}` : `disk,volume=${name},${t}000000000,${value.toFixed(3)}`);
+      lines.push(
+        form === 'long' ? `${name},${t},${value.toFixed(3)}` : `disk,volume=${name},${t}000000000,${value.toFixed(3)}`
+      );
     }
     if (!out.write(lines.join('\n') + '\n')) {
       await once(out, 'drain');
@@ -57,8 +64,10 @@ if (require.main === module) {
     process.exit(2);
   }
   const form = option(args, '--form', 'long') === 'influx-1x' ? 'influx-1x' : 'long';
-  writeFleetCsv(path, Number(option(args, '--volumes', '10000')), Number(option(args, '--points', '720')), form).catch((e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  writeFleetCsv(path, Number(option(args, '--volumes', '10000')), Number(option(args, '--points', '720')), form).catch(
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    }
+  );
 }

@@ -229,10 +229,14 @@ function usageErrorOf(e: unknown, argv: string[]): UsageError {
   const flag = /'(-[^' ]*)/.exec(err.message ?? '')?.[1] ?? '';
   if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const hint = closestFlag(flag);
-    return new UsageError(`unknown option ${flag}${hint ? `; did you mean ${hint}?` : ''} (trendcast forecast --help lists them)`);
+    return new UsageError(
+      `unknown option ${flag}${hint ? `; did you mean ${hint}?` : ''} (trendcast forecast --help lists them)`
+    );
   }
   if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const long = flag.startsWith('--') ? flag : `--${Object.entries(OPTIONS).find(([, o]) => 'short' in o && `-${o.short}` === flag)?.[0] ?? flag}`;
+    const long = flag.startsWith('--')
+      ? flag
+      : `--${Object.entries(OPTIONS).find(([, o]) => 'short' in o && `-${o.short}` === flag)?.[0] ?? flag}`;
     const spec = (OPTIONS as Record<string, { type: string }>)[long.slice(2)];
     if (spec?.type === 'boolean') {
       return new UsageError(`${long} takes no value`);
@@ -240,7 +244,9 @@ function usageErrorOf(e: unknown, argv: string[]): UsageError {
     const i = argv.indexOf(long);
     const next = i >= 0 ? argv[i + 1] : undefined;
     return new UsageError(
-      next === undefined ? `${long} needs a value` : `${long} needs a value; to give one that starts with "-", write ${long}=${next}`
+      next === undefined
+        ? `${long} needs a value`
+        : `${long} needs a value; to give one that starts with "-", write ${long}=${next}`
     );
   }
   return new UsageError(err.message?.split('\n')[0] ?? String(e));
@@ -262,7 +268,9 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   }
   const { values: v, positionals } = parsed;
   if (positionals.length > 1 || (positionals.length === 1 && v.input !== undefined)) {
-    throw new UsageError(`one input file only, found ${[...(v.input !== undefined ? [v.input] : []), ...positionals].join(' and ')}`);
+    throw new UsageError(
+      `one input file only, found ${[...(v.input !== undefined ? [v.input] : []), ...positionals].join(' and ')}`
+    );
   }
   const args: ForecastArgs = {
     input: v.input ?? positionals[0] ?? '',
@@ -272,7 +280,8 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
     thresholds: (v.threshold ?? []).map(thresholdValue),
     percentThresholds: (v.threshold ?? []).some((t) => /%\s*$/.test(t)),
     confidence: v.confidence === undefined ? 0.95 : confidenceValue(v.confidence),
-    direction: v.direction === undefined ? 'auto' : choice('--direction', v.direction, ['auto', 'rising', 'falling'] as const),
+    direction:
+      v.direction === undefined ? 'auto' : choice('--direction', v.direction, ['auto', 'rising', 'falling'] as const),
     format: v.format === undefined ? 'json' : choice('--format', v.format, FORMATS),
     output: v.output === undefined ? 'forecast' : choice('--output', v.output, OUTPUTS),
     timeUnit: v['time-unit'] === undefined ? undefined : choice('--time-unit', v['time-unit'], TIME_UNITS),
@@ -287,7 +296,12 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
     args.epochs = wholeNumber('--epochs', v.epochs, 1, 'epochs of a training from scratch');
   }
   if (v['fine-tune-epochs'] !== undefined) {
-    args.fineTuneEpochs = wholeNumber('--fine-tune-epochs', v['fine-tune-epochs'], 0, 'epochs of a fine-tune; 0 = none');
+    args.fineTuneEpochs = wholeNumber(
+      '--fine-tune-epochs',
+      v['fine-tune-epochs'],
+      0,
+      'epochs of a fine-tune; 0 = none'
+    );
   }
   if (v['drift-limit'] !== undefined) {
     args.driftLimit = positiveNumber('--drift-limit', v['drift-limit'], 'relative drift, e.g. 2.5');

@@ -60,7 +60,12 @@ class SeriesBuffer {
   }
 
   toRaw(): RawSeries {
-    return { name: this.name, labels: this.labels, times: this.times.subarray(0, this.n), values: this.values.subarray(0, this.n) };
+    return {
+      name: this.name,
+      labels: this.labels,
+      times: this.times.subarray(0, this.n),
+      values: this.values.subarray(0, this.n),
+    };
   }
 }
 
@@ -184,20 +189,38 @@ export class SeriesReader {
       return;
     }
     if (cells.length !== layout.header.length) {
-      throw new InputError(line, Math.min(cells.length, layout.header.length) + 1, `expected ${layout.header.length} columns, found ${cells.length}`);
+      throw new InputError(
+        line,
+        Math.min(cells.length, layout.header.length) + 1,
+        `expected ${layout.header.length} columns, found ${cells.length}`
+      );
     }
     const time = this.time(cells[layout.timeCol].trim(), line, layout.timeCol + 1);
     if (layout.form === 'long') {
       const name = layout.seriesCol >= 0 ? cells[layout.seriesCol].trim() || DEFAULT_SERIES : DEFAULT_SERIES;
       this.enterGroup(name);
-      this.point(name, () => ({ name, labels: layout.seriesCol >= 0 ? { series: name } : ({} as Record<string, string>) }), time, cells, layout.valueCol, line);
+      this.point(
+        name,
+        () => ({ name, labels: layout.seriesCol >= 0 ? { series: name } : ({} as Record<string, string>) }),
+        time,
+        cells,
+        layout.valueCol,
+        line
+      );
     } else if (layout.form === 'influx-1x') {
       const measurement = cells[0];
       const tagsText = cells[layout.seriesCol];
       this.enterGroup(`${measurement}\u0000${tagsText}`);
       for (const [col, field] of layout.fields) {
         const key = `${measurement}\u0000${tagsText}\u0000${field}`;
-        this.point(key, () => this.influxNaming(measurement, field, parseInfluxTags(tagsText), layout.fields.length > 1), time, cells, col, line);
+        this.point(
+          key,
+          () => this.influxNaming(measurement, field, parseInfluxTags(tagsText), layout.fields.length > 1),
+          time,
+          cells,
+          col,
+          line
+        );
       }
     } else {
       const measurement = layout.measurementCol >= 0 ? cells[layout.measurementCol] : '';
@@ -286,7 +309,11 @@ export class SeriesReader {
   private time(text: string, line: number, column: number): number {
     const cell = readTimeCell(text);
     if (cell === null) {
-      throw new InputError(line, column, `"${text}" is not a timestamp (use ISO-8601 like 2024-01-01T00:00:00Z or Unix epoch seconds, ms, µs or ns)`);
+      throw new InputError(
+        line,
+        column,
+        `"${text}" is not a timestamp (use ISO-8601 like 2024-01-01T00:00:00Z or Unix epoch seconds, ms, µs or ns)`
+      );
     }
     if ('ms' in cell) {
       return cell.ms;
@@ -325,7 +352,14 @@ export class SeriesReader {
     this.groupSeries = [];
   }
 
-  private point(key: string, naming: () => { name: string; labels: Record<string, string> }, time: number, cells: string[], col: number, line: number): void {
+  private point(
+    key: string,
+    naming: () => { name: string; labels: Record<string, string> },
+    time: number,
+    cells: string[],
+    col: number,
+    line: number
+  ): void {
     const value = parseValue(cells[col].trim());
     if (value === undefined) {
       throw new InputError(line, col + 1, `"${cells[col]}" is not a number`);
@@ -402,7 +436,11 @@ function csvError(e: unknown): unknown {
  * input chunk and the series not yet complete. Throws InputError naming the line and column of the
  * first bad cell. Returns the input form and the number of series.
  */
-export async function readSeries(input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>, sink: SeriesSink, options: ReadOptions = {}): Promise<{ form: InputForm | null; series: number }> {
+export async function readSeries(
+  input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
+  sink: SeriesSink,
+  options: ReadOptions = {}
+): Promise<{ form: InputForm | null; series: number }> {
   const complete: RawSeries[] = [];
   const reader = new SeriesReader((s) => void complete.push(s), options);
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });

@@ -19,10 +19,18 @@ async function run(argv: string[], files: Record<string, string | Buffer>, chunk
 
 /** Forecast of one file, linear, 48 h ahead, threshold 90: name → crossing time of 90. */
 async function crossings(name: string, data: string | Buffer, extra: string[] = []) {
-  const r = await run(['forecast', name, '--model', 'linear', '--horizon', '48', '--threshold', '90', ...extra], { [name]: data });
+  const r = await run(['forecast', name, '--model', 'linear', '--horizon', '48', '--threshold', '90', ...extra], {
+    [name]: data,
+  });
   expect(r.err).toBe('');
   expect(r.code).toBe(0);
-  const json = JSON.parse(r.out) as { series: Array<{ name: string; crossings: Array<{ time: string | null; status: string }>; forecast: Array<{ time: string }> }> };
+  const json = JSON.parse(r.out) as {
+    series: Array<{
+      name: string;
+      crossings: Array<{ time: string | null; status: string }>;
+      forecast: Array<{ time: string }>;
+    }>;
+  };
   return json.series;
 }
 
@@ -48,7 +56,9 @@ describe('InfluxDB 1.x CSV export (influx -format csv)', () => {
     ]);
     expect(raw[0].labels).toEqual({ host: 'db1', path: '/', _field: 'used' });
     expect(raw[3].times[1]).toBe(T0 + HOUR);
-    expect([raw[0].values[1], raw[1].values[1], raw[2].values[0], raw[3].values[23]]).toEqual([51.05, 49.05, 69.95, 7.05]);
+    expect([raw[0].values[1], raw[1].values[1], raw[2].values[0], raw[3].values[23]]).toEqual([
+      51.05, 49.05, 69.95, 7.05,
+    ]);
     const series = await crossings('disk.csv', fixture('influx1x-rfc3339-tags.csv'));
     const byName = Object.fromEntries(series.map((s) => [s.name, s.crossings[0]]));
     expect(near(byName['_field=used, host=db1, path=/'].time, T0 + 40 * HOUR)).toBe(true);
@@ -85,7 +95,8 @@ describe('InfluxDB 2.x annotated CSV', () => {
   });
 
   it('reads a table without annotations (influx query without --raw headers)', async () => {
-    const csv = ',result,table,_time,_value,_field,_measurement,host\n,_result,0,2024-01-01T00:00:00Z,1.5,used,disk,a\n,_result,0,2024-01-01T01:00:00Z,2.5,used,disk,a\n';
+    const csv =
+      ',result,table,_time,_value,_field,_measurement,host\n,_result,0,2024-01-01T00:00:00Z,1.5,used,disk,a\n,_result,0,2024-01-01T01:00:00Z,2.5,used,disk,a\n';
     const raw = await parseSeriesCsv(csv);
     expect(raw.map((s) => [s.name, Array.from(s.times), Array.from(s.values)])).toEqual([
       ['_field=used, host=a', [T0, T0 + HOUR], [1.5, 2.5]],
@@ -103,14 +114,24 @@ describe('series,timestamp,value with a BOM, CRLF and quoted names', () => {
 
   it('reads the same whatever the chunk size of the stream', async () => {
     const data = fixture('long-bom-crlf.csv');
-    const [a, b] = await Promise.all([run(['forecast', 'x.csv'], { 'x.csv': data }, 1), run(['forecast', 'x.csv'], { 'x.csv': data }, 1 << 16)]);
+    const [a, b] = await Promise.all([
+      run(['forecast', 'x.csv'], { 'x.csv': data }, 1),
+      run(['forecast', 'x.csv'], { 'x.csv': data }, 1 << 16),
+    ]);
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
   });
 });
 
 describe('epoch time units', () => {
-  const hourly = (scale: number) => ['timestamp,value', ...Array.from({ length: 24 }, (_, i) => `${BigInt(1704067200 + 3600 * i) * BigInt(scale)},${50 + i + (i % 2 ? 0.05 : -0.05)}`)].join('\n');
+  const hourly = (scale: number) =>
+    [
+      'timestamp,value',
+      ...Array.from(
+        { length: 24 },
+        (_, i) => `${BigInt(1704067200 + 3600 * i) * BigInt(scale)},${50 + i + (i % 2 ? 0.05 : -0.05)}`
+      ),
+    ].join('\n');
 
   it.each([
     ['s', 1],
@@ -127,13 +148,22 @@ describe('epoch time units', () => {
     // 1e11 s is in the year 5138: by magnitude it would be read as milliseconds (1973).
     const csv = 'timestamp,value\n100000000000,1\n100000003600,2\n100000007200,3\n';
     const plain = await run(['forecast', 't.csv', '--model', 'linear', '--horizon', '1'], { 't.csv': csv });
-    const forced = await run(['forecast', 't.csv', '--model', 'linear', '--horizon', '1', '--time-unit', 's'], { 't.csv': csv });
+    const forced = await run(['forecast', 't.csv', '--model', 'linear', '--horizon', '1', '--time-unit', 's'], {
+      't.csv': csv,
+    });
     expect(JSON.parse(plain.out).series[0].forecast[0].time).toBe('1973-03-03T09:46:50.800Z');
     expect(JSON.parse(forced.out).series[0].forecast[0].time).toBe('5138-11-16T12:46:40.000Z');
   });
 
   it('documents the ranges it uses', () => {
-    expect([99_999_999_999, 1e11, 99_999_999_999_999, 1e14, 9.9e16, 1e17].map(epochUnitOf)).toEqual(['s', 'ms', 'ms', 'us', 'us', 'ns']);
+    expect([99_999_999_999, 1e11, 99_999_999_999_999, 1e14, 9.9e16, 1e17].map(epochUnitOf)).toEqual([
+      's',
+      'ms',
+      'ms',
+      'us',
+      'us',
+      'ns',
+    ]);
   });
 
   it('refuses a column that mixes units, naming the line', async () => {
@@ -141,7 +171,9 @@ describe('epoch time units', () => {
     const r = await run(['forecast', 't.csv'], { 't.csv': csv });
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toBe('trendcast: line 4, column 1: "1704074400000" looks like epoch milliseconds, but line 2 has seconds: one unit per file (--time-unit s|ms|us|ns forces one)\n');
+    expect(r.err).toBe(
+      'trendcast: line 4, column 1: "1704074400000" looks like epoch milliseconds, but line 2 has seconds: one unit per file (--time-unit s|ms|us|ns forces one)\n'
+    );
   });
 });
 

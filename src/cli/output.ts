@@ -186,7 +186,12 @@ function forecastPointsJson(r: SeriesForecast): string[] {
  * forecast points written directly (the bulk of a fleet's output). `pretty`: indented, one
  * forecast point per line (a 720-point forecast stays 720 lines), nested at `indent`.
  */
-export function seriesJsonText(r: SeriesForecast, lstm: LstmStatus | null | undefined, pretty: boolean, indent = ''): string {
+export function seriesJsonText(
+  r: SeriesForecast,
+  lstm: LstmStatus | null | undefined,
+  pretty: boolean,
+  indent = ''
+): string {
   const { name, model, step, forecast: _forecast, ...rest } = seriesJson({ ...r, forecast: null }, lstm);
   const head = { name, model, step };
   const points = forecastPointsJson(r);
@@ -210,7 +215,9 @@ function csvRows(r: SeriesForecast): string {
   const name = csvCell(r.name);
   const rows: string[] = [];
   for (let k = 0; k < f.times.length; k++) {
-    rows.push(`${name},${iso(f.times[k])},${roundTo(f.point[k], q) ?? ''},${roundTo(f.lower[k], q) ?? ''},${roundTo(f.upper[k], q) ?? ''}`);
+    rows.push(
+      `${name},${iso(f.times[k])},${roundTo(f.point[k], q) ?? ''},${roundTo(f.lower[k], q) ?? ''},${roundTo(f.upper[k], q) ?? ''}`
+    );
   }
   return rows.join('\n') + '\n';
 }
@@ -233,7 +240,12 @@ export function readableTime(t: number): string {
 /** `3.5 days`, `7 hours`, `45 minutes`: a span for a sentence. */
 export function readableSpan(ms: number): string {
   const abs = Math.abs(ms);
-  const [n, unit] = abs >= 2 * 86_400_000 ? [ms / 86_400_000, 'day'] : abs >= 2 * 3_600_000 ? [ms / 3_600_000, 'hour'] : [ms / 60_000, 'minute'];
+  const [n, unit] =
+    abs >= 2 * 86_400_000
+      ? [ms / 86_400_000, 'day']
+      : abs >= 2 * 3_600_000
+        ? [ms / 3_600_000, 'hour']
+        : [ms / 60_000, 'minute'];
   const rounded = Math.round(n * 10) / 10;
   return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
 }
@@ -257,7 +269,10 @@ export function crossingSentence(r: SeriesForecast, c: Crossing, percent: boolea
     case 'already-beyond':
       return `${r.name} is already ${c.direction === 'rising' ? 'at or above' : 'at or below'} ${th}`;
     case 'not-within-horizon': {
-      const horizon = r.forecast && r.lastTime !== null ? ` within ${readableSpan(r.forecast.times[r.forecast.times.length - 1] - r.lastTime)}` : ' within the horizon';
+      const horizon =
+        r.forecast && r.lastTime !== null
+          ? ` within ${readableSpan(r.forecast.times[r.forecast.times.length - 1] - r.lastTime)}`
+          : ' within the horizon';
       const early = c.earliest !== null ? ` (it may by ${readableTime(c.earliest)})` : '';
       return `${r.name} does not reach ${th}${horizon}${early}`;
     }
@@ -314,7 +329,9 @@ export function sortCrossings(rows: CrossingRow[]): CrossingRow[] {
 }
 
 const daysLeft = (row: CrossingRow) =>
-  row.crossing.time !== null && row.lastTime !== null ? Math.round(((row.crossing.time - row.lastTime) / 86_400_000) * 100) / 100 : null;
+  row.crossing.time !== null && row.lastTime !== null
+    ? Math.round(((row.crossing.time - row.lastTime) / 86_400_000) * 100) / 100
+    : null;
 
 function crossingRowJson(row: CrossingRow) {
   return { series: row.series, ...crossingJson(row.crossing), daysLeft: daysLeft(row) };
@@ -346,7 +363,12 @@ export function createWriter(opts: WriterOptions): OutputWriter {
       begin: () => '',
       series(r) {
         for (const c of r.crossings) {
-          rows.push({ series: r.name, lastTime: r.lastTime, crossing: c, result: { ...r, forecast: null, fitted: null } });
+          rows.push({
+            series: r.name,
+            lastTime: r.lastTime,
+            crossing: c,
+            result: { ...r, forecast: null, fitted: null },
+          });
         }
         return '';
       },

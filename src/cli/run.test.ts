@@ -7,11 +7,29 @@ async function run(argv: string[], files: Record<string, string>) {
 }
 
 // Disk at 50% growing 1%/h from 2024-01-01T00:00Z: reaches 90% at 40 h = 2024-01-02T16:00Z.
-const hourly = ['timestamp,value', ...Array.from({ length: 24 }, (_, i) => `${1704067200 + 3600 * i},${50 + i + (i % 2 ? 0.05 : -0.05)}`)].join('\n');
+const hourly = [
+  'timestamp,value',
+  ...Array.from({ length: 24 }, (_, i) => `${1704067200 + 3600 * i},${50 + i + (i % 2 ? 0.05 : -0.05)}`),
+].join('\n');
 
 describe('trendcast forecast', () => {
   it('prints the JSON contract with ISO times and crossing dates', async () => {
-    const r = await run(['forecast', '--input', 'd.csv', '--model', 'linear', '--horizon', '48', '--threshold', '90', '--threshold', '1000'], { 'd.csv': hourly });
+    const r = await run(
+      [
+        'forecast',
+        '--input',
+        'd.csv',
+        '--model',
+        'linear',
+        '--horizon',
+        '48',
+        '--threshold',
+        '90',
+        '--threshold',
+        '1000',
+      ],
+      { 'd.csv': hourly }
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
@@ -29,8 +47,11 @@ describe('trendcast forecast', () => {
   });
 
   it('reads several series, ISO timestamps and writes CSV', async () => {
-    const csv = 'series,timestamp,value\na,2024-01-01T00:00:00Z,1\na,2024-01-01T01:00:00Z,2\na,2024-01-01T02:00:00Z,3\nb,2024-01-01T00:00:00Z,5\n';
-    const r = await run(['forecast', '--input', 'x.csv', '--model', 'linear', '--horizon', '2h', '--format', 'csv'], { 'x.csv': csv });
+    const csv =
+      'series,timestamp,value\na,2024-01-01T00:00:00Z,1\na,2024-01-01T01:00:00Z,2\na,2024-01-01T02:00:00Z,3\nb,2024-01-01T00:00:00Z,5\n';
+    const r = await run(['forecast', '--input', 'x.csv', '--model', 'linear', '--horizon', '2h', '--format', 'csv'], {
+      'x.csv': csv,
+    });
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('series,time,value,lower,upper');
@@ -65,7 +86,10 @@ describe('trendcast forecast', () => {
     [['forecast', '--input', 'a.csv', '--horizon', 'soon'], 'horizon: "soon" is not a duration'],
     [['forecast', '--input', 'missing.csv'], 'cannot read missing.csv'],
     [['predict'], 'unknown command "predict"'],
-    [['forecast', '--input', 'a.csv', '--model', 'lstm', '--look-back', '-24'], '--look-back -24: must be a whole number'],
+    [
+      ['forecast', '--input', 'a.csv', '--model', 'lstm', '--look-back', '-24'],
+      '--look-back -24: must be a whole number',
+    ],
     [['forecast', '--input', 'a.csv', '--model', 'lstm', '--epochs', 'ten'], '--epochs ten: must be a whole number'],
     [['forecast', '--input', 'a.csv', '--fine-tune-epochs', '1.5'], '--fine-tune-epochs 1.5: must be a whole number'],
     [['forecast', '--input', 'a.csv', '--drift-limit', '-1'], '--drift-limit -1: must be a number > 0'],

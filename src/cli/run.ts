@@ -37,7 +37,11 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     io.stdout(USAGE);
     return { code: command === undefined ? 2 : 0 };
   }
-  if (command === '--version' || command === '-V' || (command === 'forecast' && (rest.includes('--version') || rest.includes('-V')))) {
+  if (
+    command === '--version' ||
+    command === '-V' ||
+    (command === 'forecast' && (rest.includes('--version') || rest.includes('-V')))
+  ) {
     io.stdout(`trendcast ${io.version ?? 'unknown'}\n`);
     return { code: 0 };
   }
