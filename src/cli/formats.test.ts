@@ -1,6 +1,15 @@
 import { SeriesForecast } from '../models/forecastSeries';
 import { memoryIo } from './memoryIo';
-import { crossingSentence, fastIso, quantumOf, readableTime, roundTo, seriesJson, seriesJsonText } from './output';
+import {
+  crossingSentence,
+  fastIso,
+  formatRounded,
+  quantumOf,
+  readableTime,
+  roundTo,
+  seriesJson,
+  seriesJsonText,
+} from './output';
 import { runCliAsync } from './run';
 
 const T0 = 1704067200;
@@ -119,6 +128,28 @@ describe('numbers and times in the output', () => {
     expect(roundTo(123456789, quantumOf(5e8))).toBe(123457000);
     expect(roundTo(123456789, quantumOf(1e9))).toBe(123460000);
     expect(roundTo(NaN, 0)).toBeNull();
+  });
+
+  it('prints rounded numbers as String(roundTo(...)) does, from integers', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 2 - 1;
+    for (const scale of [1e-5, 0.3, 1, 95, 1234.5, 99999, 4e8, 3e15]) {
+      const q = quantumOf(scale);
+      for (let i = 0; i < 2000; i++) {
+        const v = random() * scale;
+        const expected = Math.abs(v) < 1e-6 && roundTo(v, q) !== 0 ? Number(String(roundTo(v, q))) : roundTo(v, q);
+        expect(Number(formatRounded(v, q))).toBe(expected);
+        if (Math.abs(v) >= 1e-6) {
+          expect(formatRounded(v, q)).toBe(String(roundTo(v, q)));
+        }
+      }
+    }
+    expect([
+      formatRounded(-0.00001, -4),
+      formatRounded(2.5, -4),
+      formatRounded(-1.05, -4),
+      formatRounded(NaN, -4, ''),
+    ]).toEqual(['0', '2.5', '-1.05', '']);
   });
 
   it('writes ISO times like Date.toISOString, faster', () => {

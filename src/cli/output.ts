@@ -162,7 +162,36 @@ export function toJsonOutput(results: SeriesForecast[], lstm?: Array<LstmStatus 
   return { series: results.map((r, i) => seriesJson(r, lstm ? (lstm[i] ?? null) : undefined)) };
 }
 
-const jsonNumber = (v: number | null) => (v === null ? 'null' : String(v));
+/**
+ * `v` rounded to 10^quantum as text: the same as String(roundTo(v, quantum)) (but for tiny values
+ * written without an exponent), from integers when the quantum is a small negative power: a few
+ * times faster than the shortest-double printing String() does, and a fleet prints millions.
+ */
+export function formatRounded(v: number, quantum: number, empty = 'null'): string {
+  if (!Number.isFinite(v)) {
+    return empty;
+  }
+  if (quantum < 0 && quantum >= -15) {
+    const p = 10 ** -quantum;
+    const n = Math.round(v * p);
+    if (Number.isSafeInteger(n)) {
+      const a = Math.abs(n);
+      const whole = Math.floor(a / p);
+      let frac = a - whole * p;
+      const sign = n < 0 ? '-' : '';
+      if (frac === 0) {
+        return whole === 0 ? '0' : `${sign}${whole}`;
+      }
+      let digits = -quantum;
+      while (frac % 10 === 0) {
+        frac /= 10;
+        digits--;
+      }
+      return `${sign}${whole}.${String(frac).padStart(digits, '0')}`;
+    }
+  }
+  return String(roundTo(v, quantum));
+}
 
 /** The forecast points as JSON text, one `{"time","value","lower","upper"}` per entry. */
 function forecastPointsJson(r: SeriesForecast): string[] {
@@ -175,8 +204,8 @@ function forecastPointsJson(r: SeriesForecast): string[] {
   for (let k = 0; k < f.times.length; k++) {
     const t = iso(f.times[k]);
     out[k] =
-      `{"time":${t === null ? 'null' : `"${t}"`},"value":${jsonNumber(roundTo(f.point[k], q))},` +
-      `"lower":${jsonNumber(roundTo(f.lower[k], q))},"upper":${jsonNumber(roundTo(f.upper[k], q))}}`;
+      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRounded(f.point[k], q)},` +
+      `"lower":${formatRounded(f.lower[k], q)},"upper":${formatRounded(f.upper[k], q)}}`;
   }
   return out;
 }
@@ -198,9 +227,10 @@ export function seriesJsonText(
   if (!pretty) {
     return `${JSON.stringify(head).slice(0, -1)},"forecast":[${points.join(',')}],${JSON.stringify(rest).slice(1)}`;
   }
-  const list = points.length === 0 ? '[]' : `[\n    ${points.join(',\n    ')}\n  ]`;
-  const text = `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "forecast": ${list},\n${JSON.stringify(rest, null, 2).slice(2)}`;
-  return indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
+  // Only the small parts are re-indented; the points are written at their depth directly.
+  const nest = (text: string) => (indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
+  const list = points.length === 0 ? '[]' : `[\n${indent}    ${points.join(`,\n${indent}    `)}\n${indent}  ]`;
+  return `${nest(JSON.stringify(head, null, 2).slice(0, -2))},\n${indent}  "forecast": ${list},\n${indent}${nest(JSON.stringify(rest, null, 2).slice(2))}`;
 }
 
 const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -216,7 +246,7 @@ function csvRows(r: SeriesForecast): string {
   const rows: string[] = [];
   for (let k = 0; k < f.times.length; k++) {
     rows.push(
-      `${name},${iso(f.times[k])},${roundTo(f.point[k], q) ?? ''},${roundTo(f.lower[k], q) ?? ''},${roundTo(f.upper[k], q) ?? ''}`
+      `${name},${iso(f.times[k])},${formatRounded(f.point[k], q, '')},${formatRounded(f.lower[k], q, '')},${formatRounded(f.upper[k], q, '')}`
     );
   }
   return rows.join('\n') + '\n';
