@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     process.stderr.write(`writing ${input}\n`);
     await writeFleetCsv(input, volumes, points, form);
   }
-  const forecast = ['forecast', input, '--horizon', '30d', '--threshold', '90'];
+  // `--input FILE`: the form every version of the command line reads (for --cli comparisons).
+  const forecast = ['forecast', '--input', input, '--horizon', '30d', '--threshold', '90'];
   const cases: Case[] = [
     { key: 'wc', label: 'bare read: `wc -l`', command: ['wc', '-l', input] },
     {
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
   const size = statSync(input).size / 2 ** 20;
   console.log(
     `Input: ${volumes.toLocaleString('en-US')} series × ${points} points (${form}), ${size.toFixed(0)} MiB; ` +
-      `forecast: \`trendcast forecast FILE --horizon 30d --threshold 90\`; ${cpus().length} CPU cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
+      `forecast: \`trendcast forecast --input FILE --horizon 30d --threshold 90\`; ${cpus().length} CPU cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
   );
   console.log(markdownTable(['command', 'wall s', 'peak RSS MB', 'output MiB', 'exit'], rows));
 }

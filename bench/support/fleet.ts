@@ -4,7 +4,7 @@
  * CSV export `name,tags,time,used` (epoch nanoseconds). Deterministic: the same file every run.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync } from 'node:fs';
 
 const START = Date.UTC(2024, 0, 1) / 1000;
 
@@ -23,7 +23,9 @@ export async function writeFleetCsv(
   points: number,
   form: 'long' | 'influx-1x'
 ): Promise<void> {
-  const out = createWriteStream(path);
+  // Written under another name first: an interrupted run leaves no half file to be reused.
+  const partial = `${path}.partial`;
+  const out = createWriteStream(partial);
   const random = lcg(42);
   out.write(form === 'long' ? 'series,timestamp,value\n' : 'name,tags,time,used\n');
   for (let v = 0; v < volumes; v++) {
@@ -46,4 +48,5 @@ export async function writeFleetCsv(
   }
   out.end();
   await once(out, 'finish');
+  renameSync(partial, path);
 }

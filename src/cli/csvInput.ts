@@ -362,7 +362,12 @@ export class SeriesReader {
   ): void {
     const value = parseValue(cells[col].trim());
     if (value === undefined) {
-      throw new InputError(line, col + 1, `"${cells[col]}" is not a number`);
+      // A 1.x query without GROUP BY puts the tags in columns of their own, beside the fields.
+      const hint =
+        this.layout?.form === 'influx-1x' && cells[1] === ''
+          ? ` (is "${this.layout.header[col]}" a tag? export with GROUP BY ${this.layout.header[col]} to get it in the tags column)`
+          : '';
+      throw new InputError(line, col + 1, `"${cells[col]}" is not a number${hint}`);
     }
     let buffer = this.open.get(key);
     if (!buffer) {

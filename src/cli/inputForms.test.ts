@@ -79,6 +79,15 @@ describe('InfluxDB 1.x CSV export (influx -format csv)', () => {
       ['mem.value', [10, 11, 12]],
     ]);
   });
+
+  it('says how to export tags that came as columns (a query without GROUP BY)', async () => {
+    const csv = `name,tags,time,host,used\ndisk,,${T0}000000,db1,50\n`;
+    const r = await run(['forecast', 'd.csv'], { 'd.csv': csv });
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'trendcast: line 2, column 4: "db1" is not a number (is "host" a tag? export with GROUP BY host to get it in the tags column)\n'
+    );
+  });
 });
 
 describe('InfluxDB 2.x annotated CSV', () => {
