@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 
 import { labelKey } from '../common/labelKey';
 import { RawSeries } from '../engine/types';
@@ -86,6 +86,8 @@ interface Layout {
   resultCol: number;
   tableCol: number;
   tagCols: number[];
+  /** 2.x: the `error` column of an error table (a failed query), else -1. */
+  errorCol: number;
 }
 
 /** `x`, `b` or `o` (any case): `0x1f`, `0b1`, `0o7` are numbers to Number() but not to us. */
@@ -188,6 +190,13 @@ export class SeriesReader {
       this.layout = this.readHeader(cells, line);
       return;
     }
+    if (layout.errorCol >= 0) {
+      throw new InputError(
+        line,
+        layout.errorCol + 1,
+        `the file holds an InfluxDB error, not data: ${cells[layout.errorCol] ?? ''}`
+      );
+    }
     if (cells.length !== layout.header.length) {
       throw new InputError(
         line,
@@ -265,7 +274,12 @@ export class SeriesReader {
       resultCol: -1,
       tableCol: -1,
       tagCols: [],
+      errorCol: -1,
     };
+    if (header[0] === '' && col('error') >= 0 && col('_time') < 0) {
+      // A 2.x query that failed: `#datatype,string,string` … `,error,reference` and the message.
+      return { ...base, form: 'influx-2x', errorCol: col('error') };
+    }
     if (col('_time') >= 0 && col('_value') >= 0) {
       const group = this.group && this.group.length === header.length ? this.group : null;
       return {
@@ -301,6 +315,10 @@ export class SeriesReader {
 
   private isHeaderAgain(cells: string[]): boolean {
     const layout = this.layout!;
+    if (layout.form === 'influx-2x' && cells[0] === '' && cells[1] === 'result') {
+      // A table with other columns after a blank line, without annotations.
+      return true;
+    }
     const t = cells[layout.timeCol];
     return t !== undefined && t.trim().toLowerCase() === layout.header[layout.timeCol].toLowerCase();
   }
@@ -421,18 +439,19 @@ export class SeriesReader {
 
 /** csv-parse's own error (bad quotes and the like) as an InputError with its place. */
 function csvError(e: unknown): unknown {
-  const err = e as { code?: unknown; lines?: unknown; column?: unknown; message?: string };
-  if (typeof err.code !== 'string' || !err.code.startsWith('CSV_') || typeof err.lines !== 'number') {
+  if (!(e instanceof CsvError) || typeof e.lines !== 'number') {
     return e;
   }
-  const column = typeof err.column === 'number' ? err.column + 1 : 1;
+  const line = e.lines;
+  const column = typeof e.column === 'number' ? e.column + 1 : 1;
   const messages: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted cell is not closed',
     CSV_INVALID_CLOSING_QUOTE: 'a quoted cell goes on after its closing quote',
     CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a quoted cell goes on after its closing quote',
+    INVALID_OPENING_QUOTE: 'a quote inside a cell that does not start with one (quote the whole cell, "like ""this""")',
   };
-  const message = messages[err.code] ?? (err.message ?? 'bad CSV').replace(/ at line \d+.*$/s, '');
-  return new InputError(err.lines, column, message);
+  const message = messages[e.code] ?? e.message.replace(/ at line \d+.*$/s, '');
+  return new InputError(line, column, message);
 }
 
 /**

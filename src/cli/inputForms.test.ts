@@ -121,6 +121,20 @@ describe('series,timestamp,value with a BOM, CRLF and quoted names', () => {
     expect(near(series[1].crossings[0].time, T0 + 80 * HOUR)).toBe(false);
   });
 
+  it.each([
+    ['\ufefftimestamp,value\r\n0,1\r\n60,abc\r\n', 'line 3, column 2: "abc" is not a number'],
+    ['timestamp,value\n0,1\n60,"2\n', 'line 3, column 2: a quoted cell is not closed'],
+    ['timestamp,value\n0,1\n60,"2"x\n', 'line 3, column 2: a quoted cell goes on after its closing quote'],
+    ['timestamp,value\r\n0,1\r\n60,2"\r\n', 'line 3, column 2: a quote inside a cell that does not start with one'],
+    ['series,timestamp,value\n"a\nb",0,1\n"a\nb",60,x\n', 'line 5, column 3: "x" is not a number'],
+  ])('names the line and column of bad CSV (%#)', async (csv, message) => {
+    const r = await run(['forecast', 'bad.csv'], { 'bad.csv': csv }, 3);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err.startsWith(`trendcast: ${message}`)).toBe(true);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
   it('reads the same whatever the chunk size of the stream', async () => {
     const data = fixture('long-bom-crlf.csv');
     const [a, b] = await Promise.all([
@@ -129,6 +143,36 @@ describe('series,timestamp,value with a BOM, CRLF and quoted names', () => {
     ]);
     expect(a.code).toBe(0);
     expect(a.out).toBe(b.out);
+  });
+});
+
+describe('InfluxDB 2.x tables with other columns, and errors', () => {
+  it('reads a second table after a blank line with other tag columns, without annotations', async () => {
+    const csv = [
+      ',result,table,_time,_value,_field,_measurement,host',
+      ',_result,0,2024-01-01T00:00:00Z,1,used,disk,a',
+      ',_result,0,2024-01-01T01:00:00Z,2,used,disk,a',
+      '',
+      ',result,table,_time,_value,_field,_measurement,host,path',
+      ',_result,1,2024-01-01T00:00:00Z,5,used,disk,b,/var',
+      ',_result,1,2024-01-01T01:00:00Z,6,used,disk,b,/var',
+    ].join('\r\n');
+    const raw = await parseSeriesCsv(csv);
+    expect(raw.map((s) => [s.name, Array.from(s.values)])).toEqual([
+      ['_field=used, host=a', [1, 2]],
+      ['_field=used, host=b, path=/var', [5, 6]],
+    ]);
+  });
+
+  it('says so when the file is the error table of a failed query', async () => {
+    const csv =
+      '#datatype,string,string\n#group,true,true\n#default,,\n,error,reference\n,"bucket ""nope"" not found",\n';
+    const r = await run(['forecast', 'q.csv'], { 'q.csv': csv });
+    expect(r).toEqual({
+      code: 2,
+      out: '',
+      err: 'trendcast: line 5, column 2: the file holds an InfluxDB error, not data: bucket "nope" not found\n',
+    });
   });
 });
 
