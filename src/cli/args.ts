@@ -79,14 +79,14 @@ Options:
                      them and fine-tune on the new points only (retrain when the forecast drifts)
   --retrain          lstm: ignore the cached weights and train from scratch
   --look-back N      lstm: steps of history per prediction; 0 = the seasonal period
-                     (default ${DEFAULT_LSTM_CONFIG.lookBack})
+                                                                          (default ${DEFAULT_LSTM_CONFIG.lookBack})
   --epochs N         lstm: epochs of a training from scratch, per network (default ${DEFAULT_LSTM_CONFIG.epochs})
   --fine-tune-epochs N
                      lstm: epochs of the fine-tune on new points; 0 = none (default ${DEFAULT_LSTM_CONFIG.fineTuneEpochs})
   --drift-limit X    lstm: retrain when the last forecast missed the new points by more than X
-                     times the error the model expected        (default ${DEFAULT_DRIFT_POLICY.relativeLimit})
+                     times the error the model expected                   (default ${DEFAULT_DRIFT_POLICY.relativeLimit})
   --drift-abs X      lstm: also retrain when the last forecast missed the new points by more
-                     than X on average, in the series' units             (default: off)
+                     than X on average, in the series' units              (default: off)
 
 Examples:
   trendcast forecast disk.csv --threshold 90% --horizon 30d

@@ -33,9 +33,13 @@ type Parsed = { code: number } | { args: ForecastArgs; request: ForecastRequest 
 /** Everything before reading: command and options. A number is the exit code to return now. */
 function parseRun(argv: string[], io: CliIo): Parsed {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return { code: 2 };
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
-    return { code: command === undefined ? 2 : 0 };
+    return { code: 0 };
   }
   if (
     command === '--version' ||
