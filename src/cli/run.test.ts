@@ -102,3 +102,19 @@ describe('trendcast forecast', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('trendcast help and version', () => {
+  it('prints the usage on stderr and exits 2 without a command; on stdout with --help', async () => {
+    const none = await run([], {});
+    expect(none.code).toBe(2);
+    expect(none.out).toBe('');
+    expect(none.err).toMatch(/^usage: trendcast forecast FILE.csv\|- \[options\]/);
+    const help = await run(['forecast', '--help'], {});
+    expect(help).toEqual({ code: 0, out: none.err, err: '' });
+  });
+
+  it('prints the version', async () => {
+    expect(await run(['--version'], {})).toEqual({ code: 0, out: 'trendcast 9.9.9\n', err: '' });
+    expect(await run(['forecast', 'x.csv', '-V'], {})).toEqual({ code: 0, out: 'trendcast 9.9.9\n', err: '' });
+  });
+});
