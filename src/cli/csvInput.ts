@@ -320,7 +320,12 @@ export class SeriesReader {
       return true;
     }
     const t = cells[layout.timeCol];
-    return t !== undefined && t.trim().toLowerCase() === layout.header[layout.timeCol].toLowerCase();
+    // Times start with a digit or a sign; only a word can be the header's name again.
+    const c = t === undefined ? 48 : t.charCodeAt(0);
+    if ((c >= 48 && c <= 57) || c === 45 || c === 43) {
+      return false;
+    }
+    return t.trim().toLowerCase() === layout.header[layout.timeCol].toLowerCase();
   }
 
   /** Epoch ms of a time cell; epoch numbers in the forced or detected unit (one per input). */
