@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { parseSeriesCsv } from './csvInput';
+import { parseInfluxTags, parseSeriesCsv } from './csvInput';
 import { memoryIo } from './memoryIo';
 import { runCliAsync } from './run';
 import { epochUnitOf } from './timestamps';
@@ -78,6 +78,11 @@ describe('InfluxDB 1.x CSV export (influx -format csv)', () => {
       ['cpu.value', [0, 1, 2]],
       ['mem.value', [10, 11, 12]],
     ]);
+  });
+
+  it('reads tags cells with line-protocol escapes', () => {
+    expect(parseInfluxTags('host=db1,path=/a\\,b,note=x\\=y')).toEqual({ host: 'db1', path: '/a,b', note: 'x=y' });
+    expect(parseInfluxTags('')).toEqual({});
   });
 
   it('says how to export tags that came as columns (a query without GROUP BY)', async () => {

@@ -252,11 +252,6 @@ function csvRows(r: SeriesForecast): string {
   return rows.join('\n') + '\n';
 }
 
-/** Forecast rows as CSV: series,time,value,lower,upper (the whole text; the CLI streams it). */
-export function toCsvOutput(results: SeriesForecast[]): string {
-  return 'series,time,value,lower,upper\n' + results.map(csvRows).join('');
-}
-
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 

@@ -52,9 +52,3 @@ export function readTimeCell(text: string): TimeCell {
 export function epochToMs(epoch: number, unit: TimeUnit): number {
   return epoch * MS_PER_UNIT[unit];
 }
-
-/** Epoch ms from Unix seconds (integer or decimal) or an ISO-8601 date-time; null when neither. */
-export function parseTimestamp(text: string): number | null {
-  const cell = readTimeCell(text);
-  return cell === null ? null : 'ms' in cell ? cell.ms : epochToMs(cell.epoch, 's');
-}
