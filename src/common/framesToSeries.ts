@@ -1,6 +1,9 @@
 import { DataFrame, FieldType, getFieldDisplayName, Labels, ThresholdsConfig } from '@grafana/data';
 
 import { RawSeries } from '../engine/types';
+import { labelKey } from './labelKey';
+
+export { labelKey };
 
 /** A series read from a frame, with what the panel needs to draw and label it. */
 export interface PanelSeries extends RawSeries {
@@ -43,14 +46,6 @@ export function framesToSeries(frames: DataFrame[]): PanelSeries[] {
     }
   }
   return out;
-}
-
-/** `host=web1, path=/var` — the tags that tell series apart. */
-export function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(', ');
 }
 
 function toMs(t: unknown): number {

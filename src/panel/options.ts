@@ -37,9 +37,9 @@ export function buildPanelOptions(builder: PanelOptionsEditorBuilder<TrendcastOp
             description: 'Capacity trend: the last trend segment, cycles, spikes and clean-ups accounted for',
           },
           {
-            value: 'last-trend-seed',
-            label: 'Last trend (seed peak loop)',
-            description: "Line after the last derivative peak, as the seed's loop finds it",
+            value: 'last-trend-peaks',
+            label: 'Last trend (derivative peaks)',
+            description: 'Line after the last peak of the derivative (the original peak loop)',
           },
           { value: 'seasonal', label: 'Seasonal', description: 'Trend + seasonal profile (additive decomposition)' },
           { value: 'rrd-predict', label: 'RRD PREDICT', description: 'Sliding-window average of past periods' },

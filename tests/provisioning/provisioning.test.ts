@@ -12,7 +12,9 @@
  */
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { forecastNames } from '../../src/datasource/forecastFrames';
@@ -194,21 +196,73 @@ describe('the Capacity planning dashboard', () => {
 });
 
 describe('docker-compose.yml', () => {
-  interface Compose {
-    services: { grafana: { image: string; environment: Record<string, string>; volumes: string[] } };
+  interface Service {
+    image: string;
+    environment?: Record<string, string>;
+    volumes?: string[];
+    command?: string[];
+    depends_on?: Record<string, { condition: string }>;
   }
-  const compose = load(read('docker-compose.yml')) as Compose;
+  const compose = load(read('docker-compose.yml')) as { services: Record<string, Service> };
+  const grafana = compose.services.grafana;
 
-  it('allows both unsigned plugins and mounts dist/ and provisioning/', () => {
-    const allowed = compose.services.grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',');
+  it('allows both unsigned plugins and mounts each plugin folder of dist/ and provisioning/', () => {
+    const allowed = grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',') ?? [];
     expect(allowed.sort()).toEqual([...OUR_PLUGIN_IDS].sort());
-    expect(compose.services.grafana.volumes).toEqual(
+    expect(grafana.volumes).toEqual(
       expect.arrayContaining([
-        './dist:/var/lib/grafana/plugins/trendcast:ro',
+        ...OUR_PLUGIN_IDS.map((id) => `./dist/${id}:/var/lib/grafana/plugins/${id}:ro`),
         './provisioning:/etc/grafana/provisioning:ro',
       ])
     );
-    expect(compose.services.grafana.image).toMatch(/^grafana\/grafana:\d+\.\d+\.\d+$/);
+    // A pinned default, overridable to try the other tested line: GRAFANA_VERSION=13.2.2.
+    expect(grafana.image).toMatch(/^grafana\/grafana:\$\{GRAFANA_VERSION:-\d+\.\d+\.\d+\}$/);
+  });
+
+  describe('check-dist: `docker compose up` before `npm run build` stops with a hint', () => {
+    const guard = compose.services['check-dist'];
+    // What the container runs: compose turns `$$` into `$` (the script has no compose variables).
+    const script = (guard?.command?.[2] ?? '').replace(/\$\$/g, '$');
+    const runGuard = (dist: string) =>
+      spawnSync('sh', ['-c', script], { env: { ...process.env, DIST: dist }, encoding: 'utf8' });
+    let dist = '';
+
+    beforeEach(() => {
+      dist = mkdtempSync(join(tmpdir(), 'trendcast-dist-'));
+    });
+    afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+    it('is a one-shot shell check of the mounted dist/ that Grafana waits for', () => {
+      expect(guard.image).toMatch(/^busybox:\d+/);
+      expect(guard.volumes).toEqual(['./dist:/dist:ro']);
+      expect(guard.environment?.DIST).toBe('/dist');
+      expect(guard.command?.slice(0, 2)).toEqual(['sh', '-c']);
+      expect(guard.command?.[2]).not.toMatch(/(^|[^$])\$(?!\$)/);
+      expect(grafana.depends_on?.['check-dist']).toEqual({ condition: 'service_completed_successfully' });
+    });
+
+    it('fails with "npm ci && npm run build" when dist/ is empty or has one plugin only', () => {
+      const empty = runGuard(dist);
+      expect(empty.status).toBe(1);
+      expect(empty.stderr).toContain('dist/trendcast-forecast-panel/plugin.json not found');
+      expect(empty.stderr).toContain('npm ci && npm run build');
+
+      mkdirSync(join(dist, 'trendcast-forecast-panel'));
+      writeFileSync(join(dist, 'trendcast-forecast-panel/plugin.json'), '{}');
+      const half = runGuard(dist);
+      expect(half.status).toBe(1);
+      expect(half.stderr).toContain('dist/trendcast-forecast-datasource/plugin.json not found');
+    });
+
+    it('passes once both plugins are built', () => {
+      for (const id of OUR_PLUGIN_IDS) {
+        mkdirSync(join(dist, id));
+        writeFileSync(join(dist, id, 'plugin.json'), '{}');
+      }
+      const built = runGuard(dist);
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+    });
   });
 });
 
