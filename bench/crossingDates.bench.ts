@@ -19,6 +19,7 @@ import { seedLastTrendStart } from '../src/models/lastTrend';
 import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { predictLinearCrossing } from './crossingDates/predictLinear';
 import { fleetVolumes, HostVolume, hostVolumes } from './crossingDates/hostVolumes';
+import { naiveProjection, readNabFolder } from './crossingDates/realSeries';
 import { robustBaselineCrossing } from './crossingDates/robustBaseline';
 import { callFromCrossing, CrossingCall, emptyScore, MethodScore, scoreCall } from './crossingDates/scoring';
 import { cleanLineVolume, NOISE_LEVELS, SyntheticVolume, syntheticVolumes } from './crossingDates/syntheticVolumes';
@@ -259,7 +260,72 @@ const CAPACITY_HEADER = [
   'median interval width (% of lead)',
 ];
 
+/**
+ * Real series: no truth, so each method's date for 1.2 × the largest value seen is shown beside
+ * the naive projection of the last month. Skips cleanly without the data folder.
+ */
+function realSuite(argv: string[]): void {
+  const dir = benchOption(argv, 'data', '../shared/data/nab');
+  const series = readNabFolder(dir);
+  if (series.length === 0) {
+    console.log(`no NAB files under ${dir}: skipped (give --data DIR)`);
+    return;
+  }
+  const horizon = benchOption(argv, 'horizon', '60d');
+  const horizonMs = parseMs(horizon);
+  const days = (end: number, t: number | null) =>
+    t === null || t - end > horizonMs ? 'beyond' : fmt((t - end) / DAY, 1);
+  const rows = series.map((s) => {
+    const end = s.times[s.times.length - 1];
+    const level = 1.2 * Math.max(...s.values);
+    const f = (model: ModelChoice) => {
+      const r = forecastSeries(
+        { name: s.name, labels: {}, times: s.times, values: s.values },
+        { model, horizon, thresholds: [level] }
+      );
+      const c = r.crossings[0];
+      const d = r.diagnostics;
+      return {
+        date: c?.status === 'crosses' ? c.time : null,
+        note: `${c?.status ?? r.problem?.code}, ${fmt((d.slopePerDay as number) ?? NaN, 3)}/d, cycles ${d.cycles ?? '–'}`,
+      };
+    };
+    const lt = f('last-trend');
+    const auto = f('auto');
+    return [
+      s.name,
+      fmt(level, 3),
+      `${days(end, lt.date)} (${lt.note})`,
+      days(end, auto.date),
+      days(end, robustBaselineCrossing(s.times, s.values, level, horizonMs)),
+      days(end, predictLinearCrossing(s.times, s.values, 7 * DAY, end, level, horizonMs)),
+      days(end, naiveProjection(s, level)),
+    ];
+  });
+  console.log(
+    `# Crossing dates on real series (${dir}): days until 1.2 × the largest value seen, horizon ${horizon}\n`
+  );
+  console.log(
+    markdownTable(
+      [
+        'series',
+        'level',
+        'Trendcast last-trend (status, slope, cycles)',
+        'auto',
+        'robust baseline',
+        'predict_linear 7d',
+        'naive projection of the last month',
+      ],
+      rows
+    )
+  );
+}
+
 function main(argv: string[]): void {
+  if (benchOption(argv, 'suite', 'hosts') === 'nab') {
+    realSuite(argv);
+    return;
+  }
   const suite = benchOption(argv, 'suite', 'hosts') as Suite;
   if (!(suite in SUITE_DEFAULTS)) {
     throw new Error(`--suite ${suite}: one of ${Object.keys(SUITE_DEFAULTS).join(', ')}`);

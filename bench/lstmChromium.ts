@@ -1,5 +1,5 @@
 /**
- * The LSTM in headless Chromium through the built plugin (dist/): the training worker
+ * The LSTM in headless Chromium through the built plugin (dist/trendcast-forecast-panel/): the training worker
  * (lstm-worker.*.js) is started from the plugin's folder as Grafana serves it
  * (/public/plugins/trendcast-forecast-panel/), loads the lazy tfjs chunk and the .wasm files from
  * there, and caches weights in the page's real IndexedDB. Measures per series of 8 weeks hourly:
@@ -82,10 +82,10 @@ export async function chromiumRuns(
   count: number,
   makeSeries: (seed: number, n: number) => Float64Array
 ): Promise<{ rows: ChromiumRun[][]; userAgent: string }> {
-  const dist = join(process.cwd(), 'dist');
+  const dist = join(process.cwd(), 'dist/trendcast-forecast-panel');
   const workerFile = existsSync(dist) ? readdirSync(dist).find((f) => /^lstm-worker\..*\.js$/.test(f)) : undefined;
   if (!workerFile) {
-    throw new Error('dist/lstm-worker.*.js not found: run `npm run build` first');
+    throw new Error('dist/trendcast-forecast-panel/lstm-worker.*.js not found: run `npm run build` first');
   }
   const server = await serveDist(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

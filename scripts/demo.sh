@@ -27,8 +27,8 @@ if [ ! -d node_modules ]; then
   echo "demo: node_modules missing: npm ci --legacy-peer-deps"
   npm ci --legacy-peer-deps
 fi
-if [ ! -f dist/module.js ]; then
-  echo "demo: dist/module.js missing: npm run build"
+if [ ! -f dist/trendcast-forecast-panel/module.js ] || [ ! -f dist/trendcast-forecast-datasource/module.js ]; then
+  echo "demo: the plugins are not built in dist/: npm run build"
   npm run build
 fi
 

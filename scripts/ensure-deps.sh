@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the demo and the tests need on a fresh Debian machine:
-# Debian's influxdb (1.6) and chromium, and the npm packages from package-lock.json.
+# Debian's influxdb (1.6) and chromium, the npm packages from package-lock.json, and the Grafana 13
+# line the end-to-end tests also run on (tests/support/grafana13: its own package-lock.json, since
+# one npm project cannot hold React 18 and React 19 at its top level).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +20,10 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "trendcast: installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
-fi
+# npm ci when a project's node_modules is missing or older than its package-lock.json.
+for project in . tests/support/grafana13; do
+  if [ ! -d "$project/node_modules" ] || [ "$project/package-lock.json" -nt "$project/node_modules/.package-lock.json" ]; then
+    echo "trendcast: installing npm packages in $project (npm ci)"
+    npm ci --no-audit --no-fund --prefix "$project"
+  fi
+done

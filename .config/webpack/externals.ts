@@ -5,6 +5,11 @@ type ExternalsType = Configuration['externals'];
 /**
  * Modules Grafana shares with plugins through SystemJS (grafana/grafana
  * public/app/features/plugins/loader/sharedDependencies.ts). Everything else is bundled.
+ *
+ * `react/jsx-runtime` and `react/jsx-dev-runtime` (what the automatic JSX transform imports) are
+ * shared from Grafana 12.3 on and must stay external: a bundled copy is React 18's, which reads
+ * React 18 internals (`ReactCurrentOwner`) from the shared `react` and so fails to load in
+ * Grafana 13 (React 19). With them external the plugin uses the running Grafana's React throughout.
  */
 export const externals: ExternalsType = [
   // Required for dynamic publicPath resolution
@@ -20,6 +25,8 @@ export const externals: ExternalsType = [
   'slate-plain-serializer',
   '@grafana/slate-react',
   'react',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
   'react-dom',
   'react-redux',
   'redux',

@@ -2,12 +2,14 @@
  * Webpack config in the shape of @grafana/create-plugin's: one AMD bundle per plugin, Grafana's
  * shared modules left external (Grafana's SystemJS supplies them). Two configurations, one per
  * plugin, each with its own output folder and public path, since Grafana serves each plugin from
- * its own public/plugins/<id>/ and both load lazy chunks (the LSTM runtime, its worker, tfjs' wasm):
- * the panel is `dist/module.js` with plugin.json, README, CHANGELOG, LICENSE and img/ beside it; the
- * data source is nested in `dist/datasource/` (module.js, plugin.json, img/, its own chunks), which
- * Grafana finds as a second plugin.
+ * its own public/plugins/<id>/ and both load lazy chunks (the LSTM runtime, its worker, tfjs' wasm).
+ * Each plugin is its own top-level folder, named after its id, as Grafana expects in its plugins
+ * directory: `dist/trendcast-forecast-panel/` (module.js, plugin.json, README, CHANGELOG, LICENSE,
+ * img/, its chunks) and `dist/trendcast-forecast-datasource/` (the same for the data source). Nothing
+ * else is left in dist/.
  */
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import { readdirSync, rmSync } from 'fs';
 import path from 'path';
 import type { Configuration } from 'webpack';
 
@@ -17,8 +19,6 @@ const SOURCE_DIR = 'src';
 const DIST_DIR = 'dist';
 const PANEL_ID = 'trendcast-forecast-panel';
 const DATASOURCE_ID = 'trendcast-forecast-datasource';
-/** The data source's folder inside dist/ (the panel's output must leave it alone). */
-const DATASOURCE_DIR = 'datasource';
 
 type CopyPattern = { from: string; to: string; force?: boolean; noErrorOnMissing?: boolean };
 
@@ -26,41 +26,54 @@ interface PluginBuild {
   id: string;
   /** Entry module, relative to src/. */
   entry: string;
-  /** Output folder, relative to dist/. */
-  dir: string;
   copy: CopyPattern[];
-  /** Output paths (relative to the folder) that `clean` keeps. */
-  keep: RegExp;
 }
 
 // The LSTM's tfjs wasm backend: setWasmPaths points at the plugin's own folder (runtime/lstmWorker.ts).
 const WASM: CopyPattern = { from: '../node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm', to: '[name][ext]' };
 const BACKEND_FILES = /(.*?_(amd64|arm(64)?)(.exe)?|go_plugin_build_manifest)/;
+// What both plugin folders carry: Grafana's plugin catalog shows each plugin's README and CHANGELOG.
+const DOCS: CopyPattern[] = [
+  { from: '../README.md', to: '.', force: true },
+  { from: '../LICENSE', to: '.' },
+  { from: '../CHANGELOG.md', to: '.', force: true },
+];
 
 const PANEL: PluginBuild = {
   id: PANEL_ID,
   entry: './module.ts',
-  dir: '.',
   copy: [
-    { from: '../README.md', to: '.', force: true },
+    ...DOCS,
     { from: 'plugin.json', to: '.' },
-    { from: '../LICENSE', to: '.' },
-    { from: '../CHANGELOG.md', to: '.', force: true },
     { from: 'img/**/*', to: '.', noErrorOnMissing: true },
     { from: '../docs/img/**/*', to: 'img/[name][ext]', noErrorOnMissing: true },
     WASM,
   ],
-  // The data source's folder is the other configuration's output.
-  keep: new RegExp(`^${DATASOURCE_DIR}/|${BACKEND_FILES.source}`),
 };
 
 const DATASOURCE: PluginBuild = {
   id: DATASOURCE_ID,
   entry: './datasource/module.ts',
-  dir: DATASOURCE_DIR,
-  copy: [{ from: 'datasource/plugin.json', to: '.' }, { from: 'img/logo.svg', to: 'img/logo.svg' }, WASM],
-  keep: BACKEND_FILES,
+  copy: [...DOCS, { from: 'datasource/plugin.json', to: '.' }, { from: 'img/logo.svg', to: 'img/logo.svg' }, WASM],
 };
+
+/**
+ * Removes whatever dist/ holds besides the plugins' folders (e.g. the files of the earlier layout,
+ * which had the panel at the top of dist/ and the data source nested in it): each configuration
+ * cleans only its own folder.
+ */
+function removeStrayDistEntries(keep: string[]): void {
+  const dist = path.resolve(process.cwd(), DIST_DIR);
+  let entries: string[];
+  try {
+    entries = readdirSync(dist);
+  } catch {
+    return;
+  }
+  for (const name of entries.filter((e) => !keep.includes(e))) {
+    rmSync(path.join(dist, name), { recursive: true, force: true });
+  }
+}
 
 const config = (env: Record<string, unknown>, plugin: PluginBuild): Configuration => ({
   name: plugin.id,
@@ -91,11 +104,11 @@ const config = (env: Record<string, unknown>, plugin: PluginBuild): Configuratio
     ],
   },
   output: {
-    clean: { keep: plugin.keep },
+    clean: { keep: BACKEND_FILES },
     filename: '[name].js',
     chunkFilename: '[name].[contenthash].js',
     library: { type: 'amd' },
-    path: path.resolve(process.cwd(), DIST_DIR, plugin.dir),
+    path: path.resolve(process.cwd(), DIST_DIR, plugin.id),
     // Grafana serves a plugin's files under public/plugins/<id>/: lazy chunks load from there.
     publicPath: `public/plugins/${plugin.id}/`,
     // Distinct chunk-loading globals: both bundles may run in one page.
@@ -134,4 +147,7 @@ const config = (env: Record<string, unknown>, plugin: PluginBuild): Configuratio
   },
 });
 
-export default (env: Record<string, unknown>): Configuration[] => [config(env, PANEL), config(env, DATASOURCE)];
+export default (env: Record<string, unknown>): Configuration[] => {
+  removeStrayDistEntries([PANEL.id, DATASOURCE.id]);
+  return [config(env, PANEL), config(env, DATASOURCE)];
+};

@@ -29,6 +29,8 @@ const DISK_HOSTS = [
       { fromDaysBeforeEnd: 30, startValue: 50, slopePerDay: 0.6 },
       { fromDaysBeforeEnd: 18, startValue: 45, slopePerDay: 1.8 }
     ],
+    // Application logs rotated at 03:00 UTC, and a day/night swing of temporary files.
+    cycle: { swing: 0.8, swingPeakHourUtc: 15, sawtooth: 2, rotationHourUtc: 3 },
     noiseSd: 0.15,
     gaps: [{ startHoursBeforeEnd: 4 * 24, hours: 3 }],
     spikes: []
@@ -111,6 +113,9 @@ function cpuSpec(host) {
 const DEMO_DISK_HOSTS = DISK_HOSTS.map((h) => h.host);
 const DEMO_CPU_HOSTS = CPU_HOSTS.map((h) => h.host);
 function diskModelAt(host, t, end) {
+  return diskTrendAt(host, t, end) + diskCycleAt(host, t);
+}
+function diskTrendAt(host, t, end) {
   const segs = diskSpec(host).segments;
   let seg = segs[0];
   for (const s of segs) {
@@ -120,6 +125,16 @@ function diskModelAt(host, t, end) {
   }
   const segStart = end - seg.fromDaysBeforeEnd * DAY_MS;
   return seg.startValue + seg.slopePerDay * (t - segStart) / DAY_MS;
+}
+function diskCycleAt(host, t) {
+  const c = diskSpec(host).cycle;
+  if (!c) {
+    return 0;
+  }
+  const hourOfDay = (t % DAY_MS + DAY_MS) % DAY_MS / HOUR_MS;
+  const swing = c.swing * Math.cos(2 * Math.PI * (hourOfDay - c.swingPeakHourUtc) / 24);
+  const sinceRotation = ((hourOfDay - c.rotationHourUtc) % 24 + 24) % 24;
+  return swing + c.sawtooth * (sinceRotation / 24 - 0.5);
 }
 function cpuModelAt(host, t, end) {
   const spec = cpuSpec(host);
@@ -135,7 +150,7 @@ function demoTruth(opts = {}) {
   const disk = DISK_HOSTS.map((spec) => {
     const last = spec.segments[spec.segments.length - 1];
     const lastSegmentStart = Math.max(o.start, o.end - last.fromDaysBeforeEnd * DAY_MS);
-    const levelAtEnd = diskModelAt(spec.host, o.end, o.end);
+    const levelAtEnd = diskTrendAt(spec.host, o.end, o.end);
     const slopePerMs = last.slopePerDay / DAY_MS;
     const reach = (level) => slopePerMs > 0 && levelAtEnd < level ? o.end + (level - levelAtEnd) / slopePerMs : null;
     return {
@@ -223,6 +238,8 @@ export {
   demoLineProtocol,
   demoSeries,
   demoTruth,
+  diskCycleAt,
   diskModelAt,
+  diskTrendAt,
   resolveDemoOptions
 };

@@ -69,3 +69,71 @@ describe('parseForecastArgs: LSTM flags', () => {
     }
   });
 });
+
+describe('parseForecastArgs: friendly flags', () => {
+  it('takes the input file as a positional argument or --input, not both', () => {
+    expect(parseForecastArgs(['disk.csv']).input).toBe('disk.csv');
+    expect(parseForecastArgs(['-']).input).toBe('-');
+    expect(parseForecastArgs(['--input', 'disk.csv']).input).toBe('disk.csv');
+    expect(usageError(['a.csv', 'b.csv'])).toBe('one input file only, found a.csv and b.csv');
+    expect(usageError([])).toMatch(/^no input: give a file/);
+  });
+
+  it('reads 90% as 90 (and says so in text), negative thresholds and 95% confidence', () => {
+    const args = parseForecastArgs(['d.csv', '--threshold', '90%', '--threshold', '-5', '--confidence', '80%']);
+    expect(args.thresholds).toEqual([90, -5]);
+    expect(args.percentThresholds).toBe(true);
+    expect(args.confidence).toBeCloseTo(0.8, 12);
+    expect(parseForecastArgs(['d.csv', '--threshold', '90']).percentThresholds).toBe(false);
+    expect(usageError(['d.csv', '--threshold', 'full'])).toBe('--threshold full: not a number (e.g. 90 or 90%)');
+  });
+
+  it('takes model, format and other names in any case', () => {
+    const args = parseForecastArgs([
+      'd.csv',
+      '--model',
+      'Last-Trend',
+      '--format',
+      'NDJSON',
+      '--direction',
+      'Rising',
+      '--time-unit',
+      'MS',
+    ]);
+    expect(args).toMatchObject({ model: 'last-trend', format: 'ndjson', direction: 'rising', timeUnit: 'ms' });
+  });
+
+  it.each([
+    ['--treshold', 'unknown option --treshold; did you mean --threshold?'],
+    ['--horizn', 'unknown option --horizn; did you mean --horizon?'],
+    ['--fitwindow', 'unknown option --fitwindow; did you mean --fit-window?'],
+    ['--timeunit', 'unknown option --timeunit; did you mean --time-unit?'],
+    ['--colour', 'unknown option --colour (trendcast forecast --help lists them)'],
+  ])('suggests the closest flag for %s', (flag, message) => {
+    expect(usageError(['d.csv', flag, '1'])).toMatch(new RegExp(`^${message.replace(/[?()]/g, '\\$&')}`));
+  });
+
+  it.each([
+    [['d.csv', '--horizon'], '--horizon needs a value'],
+    [['d.csv', '--retrain=yes'], '--retrain takes no value'],
+    [['d.csv', '--format', 'xml'], '--format xml: choose one of json, ndjson, csv, text'],
+    [['d.csv', '--output', 'dates'], '--output dates: choose one of forecast, crossings'],
+    [['d.csv', '--time-unit', 'h'], '--time-unit h: choose one of s, ms, us, ns'],
+    [['d.csv', '--confidence', '150%'], '--confidence 150%: must be between 0 and 1'],
+  ])('refuses %j in one line naming the flag', (argv, message) => {
+    const text = usageError(argv);
+    expect(text.startsWith(message)).toBe(true);
+    expect(text.split('\n')).toHaveLength(1);
+  });
+
+  it('has examples, input forms and exit codes in --help, and no jargon', () => {
+    expect(USAGE).toContain('Examples:');
+    expect(USAGE).toContain('trendcast forecast disk.csv --threshold 90% --horizon 30d');
+    expect(USAGE).toContain('InfluxDB 2.x annotated CSV');
+    expect(USAGE).toContain('Exit codes:');
+    expect(USAGE).not.toMatch(/seed|Kapacitor|sd at/i);
+    for (const line of USAGE.split('\n')) {
+      expect(line.length).toBeLessThanOrEqual(100);
+    }
+  });
+});

@@ -1,9 +1,110 @@
+import { Crossing } from '../engine/types';
 import { SeriesForecast } from '../models/forecastSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { lstmStatusSummary } from '../runtime/lstmStatusSummary';
+import { OutputFormat, OutputKind } from './args';
 
-const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : new Date(t).toISOString());
+const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : fastIso(t));
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+let isoDay = NaN;
+let isoDayText = '';
+
+/**
+ * `new Date(t).toISOString()`, a few times faster for the many times of one day (a forecast's
+ * grid): the date part is kept from the previous call.
+ */
+export function fastIso(t: number): string {
+  const day = Math.floor(t / 86_400_000);
+  if (day !== isoDay) {
+    isoDay = day;
+    isoDayText = new Date(day * 86_400_000).toISOString().slice(0, 11);
+  }
+  const ms = t - day * 86_400_000;
+  if (!Number.isInteger(ms)) {
+    return new Date(t).toISOString();
+  }
+  const h = Math.floor(ms / 3_600_000);
+  const m = Math.floor(ms / 60_000) % 60;
+  const sec = Math.floor(ms / 1000) % 60;
+  const milli = ms % 1000;
+  return `${isoDayText}${pad2(h)}:${pad2(m)}:${pad2(sec)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
 const num = (v: number) => (Number.isFinite(v) ? v : null);
+
+/** Significant digits kept of a series' scale (its largest magnitude): 71.2345 of 0–100 %. */
+export const SIGNIFICANT_DIGITS = 6;
+
+/** Power of ten of the last digit kept for values on `scale`: 95 → -4, 2.5e302 → 297. */
+export function quantumOf(scale: number): number {
+  return scale > 0 && Number.isFinite(scale) ? Math.floor(Math.log10(scale)) - SIGNIFICANT_DIGITS + 1 : 0;
+}
+
+/**
+ * `v` rounded to a multiple of 10^quantum, printed as short as it reads (71.23449999 → 71.2345,
+ * 1.5000000000000001e+302 → 1.5e+302); null when not finite (JSON has no NaN).
+ */
+export function roundTo(v: number, quantum: number): number | null {
+  if (!Number.isFinite(v)) {
+    return null;
+  }
+  if (v === 0) {
+    return 0;
+  }
+  if (quantum >= -22 && quantum <= 22) {
+    // An integer times or divided by an exact power of ten: IEEE rounds it to the double nearest
+    // the decimal, which prints as that decimal. Much faster than toPrecision.
+    const p = 10 ** Math.abs(quantum);
+    const r = quantum < 0 ? Math.round(v * p) / p : Math.round(v / p) * p;
+    return r === 0 ? 0 : r;
+  }
+  const digits = Math.floor(Math.log10(Math.abs(v))) - quantum + 1;
+  if (digits < 1) {
+    // Below the last kept digit: 0, or one digit when it rounds up to it.
+    return Math.abs(v) >= 0.5 * 10 ** quantum ? Number((Math.sign(v) * 10 ** quantum).toPrecision(1)) : 0;
+  }
+  return Number(v.toPrecision(Math.min(digits, 100)));
+}
+
+/** A number rounded to its own 6 significant digits (diagnostics: slopes, correlations). */
+export function roundOwn(v: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(SIGNIFICANT_DIGITS)) : null;
+}
+
+/** The quantum of a result's values: the largest magnitude of its forecast, band and last value. */
+function quantumOfResult(r: SeriesForecast): number {
+  let scale = Math.abs(r.anchor ?? 0);
+  const f = r.forecast;
+  if (f) {
+    for (const a of [f.point, f.lower, f.upper]) {
+      for (const v of a) {
+        const m = Math.abs(v);
+        if (m > scale && Number.isFinite(m)) {
+          scale = m;
+        }
+      }
+    }
+  }
+  return quantumOf(Number.isFinite(scale) ? scale : 0);
+}
+
+/** Diagnostics keys that hold epoch-ms times (printed as ISO-8601). */
+const TIME_DIAGNOSTICS = /(Start|Time|At)$/;
+
+/** Diagnostics with times as ISO-8601 and numbers at their own 6 significant digits. */
+function diagnosticsJson(d: SeriesForecast['diagnostics']) {
+  const out: Record<string, number | string | boolean | null> = {};
+  for (const [k, v] of Object.entries(d)) {
+    if (typeof v === 'number' && TIME_DIAGNOSTICS.test(k) && Math.abs(v) > 1e11) {
+      out[k] = iso(v);
+    } else if (typeof v === 'number' && !Number.isInteger(v)) {
+      out[k] = roundOwn(v);
+    } else {
+      out[k] = typeof v === 'number' && !Number.isFinite(v) ? null : v;
+    }
+  }
+  return out;
+}
 
 /**
  * The LSTM status of one series in the JSON output: lstmStatusSummary with its times as ISO-8601
@@ -18,51 +119,325 @@ function lstmJson(status: LstmStatus | null) {
   return { ...s, trainedAt: iso(s.trainedAt), fineTunedAt: iso(s.fineTunedAt), drift };
 }
 
-/**
- * The public JSON contract (README "CLI"): times ISO-8601 UTC, null where not reached. With
- * `lstm` (the LSTM's status per series, parallel to `results`: `--model lstm`), each series also
- * has an `lstm` object: action, cache, training, drift and the held-out backtest.
- */
-export function toJsonOutput(results: SeriesForecast[], lstm?: Array<LstmStatus | null>) {
+function crossingJson(c: Crossing) {
   return {
-    series: results.map((r, i) => ({
-      name: r.name,
-      model: r.model,
-      step: Number.isFinite(r.step) ? r.step / 1000 : null,
-      forecast: (r.forecast?.times ?? []).map((t, k) => ({
-        time: iso(t),
-        value: num(r.forecast!.point[k]),
-        lower: num(r.forecast!.lower[k]),
-        upper: num(r.forecast!.upper[k]),
-      })),
-      crossings: r.crossings.map((c) => ({
-        threshold: c.threshold,
-        direction: c.direction,
-        status: c.status,
-        time: iso(c.time),
-        earliest: iso(c.earliest),
-        latest: iso(c.latest),
-      })),
-      diagnostics: r.diagnostics,
-      notices: r.notices.map((n) => n.message),
-      problem: r.problem,
-      ...(lstm ? { lstm: lstmJson(lstm[i] ?? null) } : {}),
-    })),
+    threshold: c.threshold,
+    direction: c.direction,
+    status: c.status,
+    time: iso(c.time),
+    earliest: iso(c.earliest),
+    latest: iso(c.latest),
   };
 }
 
-/** Forecast rows as CSV: series,time,value,lower,upper. */
-export function toCsvOutput(results: SeriesForecast[]): string {
-  const rows = ['series,time,value,lower,upper'];
-  for (const r of results) {
-    const f = r.forecast;
-    if (!f) {
-      continue;
-    }
-    const name = /[",\n]/.test(r.name) ? `"${r.name.replace(/"/g, '""')}"` : r.name;
-    for (let k = 0; k < f.times.length; k++) {
-      rows.push([name, iso(f.times[k]), f.point[k], f.lower[k], f.upper[k]].join(','));
+/**
+ * One series of the public JSON contract (README "Command line"): times ISO-8601 UTC, null where
+ * not reached, values rounded to 6 significant digits of the series' scale. With `lstm` (`--model
+ * lstm`; null when the model did not get that far) it also has an `lstm` object: action, cache,
+ * training, drift and the held-out backtest.
+ */
+export function seriesJson(r: SeriesForecast, lstm?: LstmStatus | null) {
+  const q = quantumOfResult(r);
+  const f = r.forecast;
+  return {
+    name: r.name,
+    model: r.model,
+    step: Number.isFinite(r.step) ? r.step / 1000 : null,
+    forecast: (f?.times ?? []).map((t, k) => ({
+      time: iso(t),
+      value: roundTo(f!.point[k], q),
+      lower: roundTo(f!.lower[k], q),
+      upper: roundTo(f!.upper[k], q),
+    })),
+    crossings: r.crossings.map(crossingJson),
+    diagnostics: diagnosticsJson(r.diagnostics),
+    notices: r.notices.map((n) => n.message),
+    problem: r.problem,
+    ...(lstm !== undefined ? { lstm: lstmJson(lstm) } : {}),
+  };
+}
+
+/** The whole JSON document at once (small outputs, tests); the CLI streams it with JsonWriter. */
+export function toJsonOutput(results: SeriesForecast[], lstm?: Array<LstmStatus | null>) {
+  return { series: results.map((r, i) => seriesJson(r, lstm ? (lstm[i] ?? null) : undefined)) };
+}
+
+/**
+ * `v` rounded to 10^quantum as text: the same as String(roundTo(v, quantum)) (but for tiny values
+ * written without an exponent), from integers when the quantum is a small negative power: a few
+ * times faster than the shortest-double printing String() does, and a fleet prints millions.
+ */
+export function formatRounded(v: number, quantum: number, empty = 'null'): string {
+  if (!Number.isFinite(v)) {
+    return empty;
+  }
+  if (quantum < 0 && quantum >= -15) {
+    const p = 10 ** -quantum;
+    const n = Math.round(v * p);
+    if (Number.isSafeInteger(n)) {
+      const a = Math.abs(n);
+      const whole = Math.floor(a / p);
+      let frac = a - whole * p;
+      const sign = n < 0 ? '-' : '';
+      if (frac === 0) {
+        return whole === 0 ? '0' : `${sign}${whole}`;
+      }
+      let digits = -quantum;
+      while (frac % 10 === 0) {
+        frac /= 10;
+        digits--;
+      }
+      return `${sign}${whole}.${String(frac).padStart(digits, '0')}`;
     }
   }
+  return String(roundTo(v, quantum));
+}
+
+/** The forecast points as JSON text, one `{"time","value","lower","upper"}` per entry. */
+function forecastPointsJson(r: SeriesForecast): string[] {
+  const f = r.forecast;
+  if (!f) {
+    return [];
+  }
+  const q = quantumOfResult(r);
+  const out = new Array<string>(f.times.length);
+  for (let k = 0; k < f.times.length; k++) {
+    const t = iso(f.times[k]);
+    out[k] =
+      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRounded(f.point[k], q)},` +
+      `"lower":${formatRounded(f.lower[k], q)},"upper":${formatRounded(f.upper[k], q)}}`;
+  }
+  return out;
+}
+
+/**
+ * One series as JSON text, the same document as JSON.stringify(seriesJson(r, lstm)) but with the
+ * forecast points written directly (the bulk of a fleet's output). `pretty`: indented, one
+ * forecast point per line (a 720-point forecast stays 720 lines), nested at `indent`.
+ */
+export function seriesJsonText(
+  r: SeriesForecast,
+  lstm: LstmStatus | null | undefined,
+  pretty: boolean,
+  indent = ''
+): string {
+  const { name, model, step, forecast: _forecast, ...rest } = seriesJson({ ...r, forecast: null }, lstm);
+  const head = { name, model, step };
+  const points = forecastPointsJson(r);
+  if (!pretty) {
+    return `${JSON.stringify(head).slice(0, -1)},"forecast":[${points.join(',')}],${JSON.stringify(rest).slice(1)}`;
+  }
+  // Only the small parts are re-indented; the points are written at their depth directly.
+  const nest = (text: string) => (indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
+  const list = points.length === 0 ? '[]' : `[\n${indent}    ${points.join(`,\n${indent}    `)}\n${indent}  ]`;
+  return `${nest(JSON.stringify(head, null, 2).slice(0, -2))},\n${indent}  "forecast": ${list},\n${indent}${nest(JSON.stringify(rest, null, 2).slice(2))}`;
+}
+
+const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** Forecast rows of one series as CSV: series,time,value,lower,upper. */
+function csvRows(r: SeriesForecast): string {
+  const f = r.forecast;
+  if (!f || f.times.length === 0) {
+    return '';
+  }
+  const q = quantumOfResult(r);
+  const name = csvCell(r.name);
+  const rows: string[] = [];
+  for (let k = 0; k < f.times.length; k++) {
+    rows.push(
+      `${name},${iso(f.times[k])},${formatRounded(f.point[k], q, '')},${formatRounded(f.lower[k], q, '')},${formatRounded(f.upper[k], q, '')}`
+    );
+  }
   return rows.join('\n') + '\n';
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `Mon 7 Dec 2026 21:00 UTC`. */
+export function readableTime(t: number): string {
+  const d = new Date(t);
+  const hm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ${hm} UTC`;
+}
+
+/** `3.5 days`, `7 hours`, `45 minutes`: a span for a sentence. */
+export function readableSpan(ms: number): string {
+  const abs = Math.abs(ms);
+  const [n, unit] =
+    abs >= 2 * 86_400_000
+      ? [ms / 86_400_000, 'day']
+      : abs >= 2 * 3_600_000
+        ? [ms / 3_600_000, 'hour']
+        : [ms / 60_000, 'minute'];
+  const rounded = Math.round(n * 10) / 10;
+  return `${rounded} ${unit}${rounded === 1 ? '' : 's'}`;
+}
+
+/** Threshold as the user wrote it: `90%` when they gave percentages. */
+function thresholdText(c: Crossing, percent: boolean): string {
+  return `${c.threshold}${percent ? '%' : ''}`;
+}
+
+/** One sentence per crossing: `host=db1 reaches 90% on Mon 7 Dec 2026 21:00 UTC (between … and …), in 6.9 days`. */
+export function crossingSentence(r: SeriesForecast, c: Crossing, percent: boolean): string {
+  const th = thresholdText(c, percent);
+  const verb = c.direction === 'rising' ? 'reaches' : 'falls to';
+  switch (c.status) {
+    case 'crosses': {
+      const latest = c.latest === null ? 'after the horizon' : readableTime(c.latest);
+      const earliest = c.earliest === null ? 'now' : readableTime(c.earliest);
+      const left = c.time !== null && r.lastTime !== null ? `, in ${readableSpan(c.time - r.lastTime)}` : '';
+      return `${r.name} ${verb} ${th} on ${readableTime(c.time!)} (between ${earliest} and ${latest})${left}`;
+    }
+    case 'already-beyond':
+      return `${r.name} is already ${c.direction === 'rising' ? 'at or above' : 'at or below'} ${th}`;
+    case 'not-within-horizon': {
+      const horizon =
+        r.forecast && r.lastTime !== null
+          ? ` within ${readableSpan(r.forecast.times[r.forecast.times.length - 1] - r.lastTime)}`
+          : ' within the horizon';
+      const early = c.earliest !== null ? ` (it may by ${readableTime(c.earliest)})` : '';
+      return `${r.name} does not reach ${th}${horizon}${early}`;
+    }
+    case 'moves-away':
+      return `${r.name} moves away from ${th}: not reached`;
+  }
+}
+
+/** The text lines of one series: one per threshold, or one summary line without thresholds. */
+function textLines(r: SeriesForecast, percent: boolean): string[] {
+  if (r.problem) {
+    return [`${r.name}: no forecast: ${r.problem.message}`];
+  }
+  if (r.crossings.length > 0) {
+    return r.crossings.map((c) => crossingSentence(r, c, percent));
+  }
+  const f = r.forecast;
+  if (!f || f.times.length === 0) {
+    return [`${r.name}: no forecast`];
+  }
+  const q = quantumOfResult(r);
+  const k = f.times.length - 1;
+  const span = r.lastTime !== null ? readableSpan(f.times[k] - r.lastTime) : 'the horizon';
+  return [
+    `${r.name}: ${r.model}, ${roundTo(r.anchor ?? NaN, q) ?? '?'} now, ${roundTo(f.point[k], q)} in ${span} (${roundTo(f.lower[k], q)} to ${roundTo(f.upper[k], q)})`,
+  ];
+}
+
+/** One row of `--output crossings`. */
+export interface CrossingRow {
+  series: string;
+  lastTime: number | null;
+  crossing: Crossing;
+  result: SeriesForecast;
+}
+
+/** Sort key of a crossing row: time left (already-beyond first), then the ones that reach nothing. */
+function rank(row: CrossingRow): [number, number] {
+  const c = row.crossing;
+  if (c.status === 'already-beyond') {
+    return [0, 0];
+  }
+  if (c.status === 'crosses' && c.time !== null) {
+    return [1, c.time - (row.lastTime ?? c.time)];
+  }
+  return [2, c.status === 'not-within-horizon' ? 0 : 1];
+}
+
+export function sortCrossings(rows: CrossingRow[]): CrossingRow[] {
+  return rows
+    .map((row, i) => ({ row, i, key: rank(row) }))
+    .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.i - b.i)
+    .map((x) => x.row);
+}
+
+const daysLeft = (row: CrossingRow) =>
+  row.crossing.time !== null && row.lastTime !== null
+    ? Math.round(((row.crossing.time - row.lastTime) / 86_400_000) * 100) / 100
+    : null;
+
+function crossingRowJson(row: CrossingRow) {
+  return { series: row.series, ...crossingJson(row.crossing), daysLeft: daysLeft(row) };
+}
+
+/**
+ * Writes one output form piece by piece: `begin()`, then `series()` for each result as it is
+ * ready, then `end()`. The forecast outputs never hold more than one series; `--output crossings`
+ * keeps the crossings (a few numbers per series) to sort them at the end.
+ */
+export interface OutputWriter {
+  begin(): string;
+  series(r: SeriesForecast, lstm?: LstmStatus | null): string;
+  end(): string;
+}
+
+export interface WriterOptions {
+  format: OutputFormat;
+  output: OutputKind;
+  /** Thresholds were given as percentages (`90%`): the text says so too. */
+  percent?: boolean;
+}
+
+export function createWriter(opts: WriterOptions): OutputWriter {
+  const percent = opts.percent ?? false;
+  if (opts.output === 'crossings') {
+    const rows: CrossingRow[] = [];
+    return {
+      begin: () => '',
+      series(r) {
+        for (const c of r.crossings) {
+          rows.push({
+            series: r.name,
+            lastTime: r.lastTime,
+            crossing: c,
+            result: { ...r, forecast: null, fitted: null },
+          });
+        }
+        return '';
+      },
+      end() {
+        const sorted = sortCrossings(rows);
+        switch (opts.format) {
+          case 'json':
+            return `{\n  "crossings": [${sorted.map((row) => `\n    ${JSON.stringify(crossingRowJson(row))}`).join(',')}${sorted.length ? '\n  ' : ''}]\n}\n`;
+          case 'ndjson':
+            return sorted.map((row) => JSON.stringify(crossingRowJson(row)) + '\n').join('');
+          case 'csv':
+            return (
+              'series,threshold,direction,status,time,earliest,latest,days_left\n' +
+              sorted
+                .map((row) => {
+                  const c = crossingJson(row.crossing);
+                  return `${csvCell(row.series)},${c.threshold},${c.direction},${c.status},${c.time ?? ''},${c.earliest ?? ''},${c.latest ?? ''},${daysLeft(row) ?? ''}\n`;
+                })
+                .join('')
+            );
+          case 'text':
+            return sorted.map((row) => crossingSentence(row.result, row.crossing, percent) + '\n').join('');
+        }
+      },
+    };
+  }
+  switch (opts.format) {
+    case 'json': {
+      let first = true;
+      return {
+        begin: () => '{\n  "series": [',
+        series(r, lstm) {
+          const text = `${first ? '' : ','}\n    ${seriesJsonText(r, lstm, true, '    ')}`;
+          first = false;
+          return text;
+        },
+        end: () => `${first ? '' : '\n  '}]\n}\n`,
+      };
+    }
+    case 'ndjson':
+      return { begin: () => '', series: (r, lstm) => seriesJsonText(r, lstm, false) + '\n', end: () => '' };
+    case 'csv':
+      return { begin: () => 'series,time,value,lower,upper\n', series: (r) => csvRows(r), end: () => '' };
+    case 'text':
+      return { begin: () => '', series: (r) => textLines(r, percent).join('\n') + '\n', end: () => '' };
+  }
 }

@@ -1,27 +1,35 @@
-import { runCli } from './run';
+import { memoryIo } from './memoryIo';
+import { runCliAsync } from './run';
 
-function run(argv: string[], files: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const code = runCli(argv, {
-    readFile: (p) => {
-      if (!(p in files)) {
-        throw new Error('ENOENT: no such file');
-      }
-      return files[p];
-    },
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { code, out, err };
+async function run(argv: string[], files: Record<string, string>) {
+  const io = memoryIo(files);
+  return io.result(await runCliAsync(argv, io));
 }
 
 // Disk at 50% growing 1%/h from 2024-01-01T00:00Z: reaches 90% at 40 h = 2024-01-02T16:00Z.
-const hourly = ['timestamp,value', ...Array.from({ length: 24 }, (_, i) => `${1704067200 + 3600 * i},${50 + i + (i % 2 ? 0.05 : -0.05)}`)].join('\n');
+const hourly = [
+  'timestamp,value',
+  ...Array.from({ length: 24 }, (_, i) => `${1704067200 + 3600 * i},${50 + i + (i % 2 ? 0.05 : -0.05)}`),
+].join('\n');
 
 describe('trendcast forecast', () => {
-  it('prints the JSON contract with ISO times and crossing dates', () => {
-    const r = run(['forecast', '--input', 'd.csv', '--model', 'linear', '--horizon', '48', '--threshold', '90', '--threshold', '1000'], { 'd.csv': hourly });
+  it('prints the JSON contract with ISO times and crossing dates', async () => {
+    const r = await run(
+      [
+        'forecast',
+        '--input',
+        'd.csv',
+        '--model',
+        'linear',
+        '--horizon',
+        '48',
+        '--threshold',
+        '90',
+        '--threshold',
+        '1000',
+      ],
+      { 'd.csv': hourly }
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const json = JSON.parse(r.out);
@@ -38,9 +46,12 @@ describe('trendcast forecast', () => {
     expect(c1000).toMatchObject({ time: null, earliest: null, latest: null, status: 'not-within-horizon' });
   });
 
-  it('reads several series, ISO timestamps and writes CSV', () => {
-    const csv = 'series,timestamp,value\na,2024-01-01T00:00:00Z,1\na,2024-01-01T01:00:00Z,2\na,2024-01-01T02:00:00Z,3\nb,2024-01-01T00:00:00Z,5\n';
-    const r = run(['forecast', '--input', 'x.csv', '--model', 'linear', '--horizon', '2h', '--format', 'csv'], { 'x.csv': csv });
+  it('reads several series, ISO timestamps and writes CSV', async () => {
+    const csv =
+      'series,timestamp,value\na,2024-01-01T00:00:00Z,1\na,2024-01-01T01:00:00Z,2\na,2024-01-01T02:00:00Z,3\nb,2024-01-01T00:00:00Z,5\n';
+    const r = await run(['forecast', '--input', 'x.csv', '--model', 'linear', '--horizon', '2h', '--format', 'csv'], {
+      'x.csv': csv,
+    });
     expect(r.code).toBe(0);
     const lines = r.out.trim().split('\n');
     expect(lines[0]).toBe('series,time,value,lower,upper');
@@ -48,8 +59,8 @@ describe('trendcast forecast', () => {
     expect(lines).toHaveLength(3); // b has one point: no forecast rows
   });
 
-  it('reports a too-short series in the JSON instead of failing', () => {
-    const r = run(['forecast', '--input', 'x.csv'], { 'x.csv': 'timestamp,value\n0,1\n' });
+  it('reports a too-short series in the JSON instead of failing', async () => {
+    const r = await run(['forecast', '--input', 'x.csv'], { 'x.csv': 'timestamp,value\n0,1\n' });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).series[0].problem.code).toBe('too-few-points');
   });
@@ -60,8 +71,8 @@ describe('trendcast forecast', () => {
     ['timestamp,value\n0,1\n60\n', 'line 3, column 2: expected 2 columns, found 1'],
     ['when,what\n0,1\n', 'line 1, column 1: the header must be'],
     ['timestamp,value\n', 'line 2, column 1: the file has a header but no data rows'],
-  ])('exits 2 with one line naming the place of bad input (%#)', (csv, message) => {
-    const r = run(['forecast', '--input', 'bad.csv'], { 'bad.csv': csv });
+  ])('exits 2 with one line naming the place of bad input (%#)', async (csv, message) => {
+    const r = await run(['forecast', '--input', 'bad.csv'], { 'bad.csv': csv });
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(message);
@@ -69,22 +80,41 @@ describe('trendcast forecast', () => {
   });
 
   it.each([
-    [['forecast'], '--input is required'],
-    [['forecast', '--input', 'a.csv', '--model', 'magic'], '--model magic: choose one of'],
+    [['forecast'], 'no input: give a file'],
+    [['forecast', '--input', 'a.csv', '--model', 'magic'], '--model magic: choose one of auto, linear'],
     [['forecast', '--input', 'a.csv', '--confidence', '95'], '--confidence 95: must be between 0 and 1'],
     [['forecast', '--input', 'a.csv', '--horizon', 'soon'], 'horizon: "soon" is not a duration'],
     [['forecast', '--input', 'missing.csv'], 'cannot read missing.csv'],
     [['predict'], 'unknown command "predict"'],
-    [['forecast', '--input', 'a.csv', '--model', 'lstm', '--look-back', '-24'], '--look-back -24: must be a whole number'],
+    [
+      ['forecast', '--input', 'a.csv', '--model', 'lstm', '--look-back', '-24'],
+      '--look-back -24: must be a whole number',
+    ],
     [['forecast', '--input', 'a.csv', '--model', 'lstm', '--epochs', 'ten'], '--epochs ten: must be a whole number'],
     [['forecast', '--input', 'a.csv', '--fine-tune-epochs', '1.5'], '--fine-tune-epochs 1.5: must be a whole number'],
     [['forecast', '--input', 'a.csv', '--drift-limit', '-1'], '--drift-limit -1: must be a number > 0'],
     [['forecast', '--input', 'a.csv', '--drift-abs', 'off'], '--drift-abs off: must be a number > 0'],
-  ])('exits 2 on bad usage: %j', (argv, message) => {
-    const r = run(argv, { 'a.csv': hourly });
+  ])('exits 2 on bad usage: %j', async (argv, message) => {
+    const r = await run(argv, { 'a.csv': hourly });
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
     expect(r.err).toContain(message);
     expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('trendcast help and version', () => {
+  it('prints the usage on stderr and exits 2 without a command; on stdout with --help', async () => {
+    const none = await run([], {});
+    expect(none.code).toBe(2);
+    expect(none.out).toBe('');
+    expect(none.err).toMatch(/^usage: trendcast forecast FILE.csv\|- \[options\]/);
+    const help = await run(['forecast', '--help'], {});
+    expect(help).toEqual({ code: 0, out: none.err, err: '' });
+  });
+
+  it('prints the version', async () => {
+    expect(await run(['--version'], {})).toEqual({ code: 0, out: 'trendcast 9.9.9\n', err: '' });
+    expect(await run(['forecast', 'x.csv', '-V'], {})).toEqual({ code: 0, out: 'trendcast 9.9.9\n', err: '' });
   });
 });

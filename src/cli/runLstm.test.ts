@@ -2,19 +2,14 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { runCli, runCliAsync } from './run';
+import { memoryIo } from './memoryIo';
+import { runCliAsync } from './run';
 
 jest.setTimeout(60_000);
 
 async function run(argv: string[], files: Record<string, string>) {
-  let out = '';
-  let err = '';
-  const code = await runCliAsync(argv, {
-    readFile: (p) => files[p],
-    stdout: (t) => (out += t),
-    stderr: (t) => (err += t),
-  });
-  return { code, out, err };
+  const io = memoryIo(files, 4096);
+  return io.result(await runCliAsync(argv, io));
 }
 
 // Ten days of an hourly daily cycle (CPU-like), from 2024-01-01T00:00Z.
@@ -94,16 +89,8 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
     expect(plain.lstm).toMatchObject({ lookBack: 24, driftLimit: { relativeLimit: 2.5, absoluteLimit: null } });
   });
 
-  it('without --cache-dir trains every time; the sync runner refuses lstm with a clear problem', async () => {
+  it('without --cache-dir trains every time', async () => {
     const r = await run(['forecast', '--input', 'cpu.csv', '--model', 'lstm', '--horizon', '6'], { 'cpu.csv': csv(4) });
     expect(JSON.parse(r.out).series[0].diagnostics).toMatchObject({ lstmAction: 'cold-train', lstmCache: 'disabled' });
-    let out = '';
-    const code = runCli(['forecast', '--input', 'cpu.csv', '--model', 'lstm'], {
-      readFile: () => csv(4),
-      stdout: (t) => (out += t),
-      stderr: () => undefined,
-    });
-    expect(code).toBe(0);
-    expect(JSON.parse(out).series[0]).toMatchObject({ model: null, forecast: [], problem: { code: 'bad-option' } });
   });
 });

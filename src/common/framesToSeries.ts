@@ -1,6 +1,9 @@
 import { DataFrame, Field, FieldColor, FieldType, getFieldDisplayName, Labels, ThresholdsConfig } from '@grafana/data';
 
 import { RawSeries } from '../engine/types';
+import { labelKey } from './labelKey';
+
+export { labelKey };
 
 /** A series read from a frame, with what the panel needs to draw and label it. */
 export interface PanelSeries extends RawSeries {
@@ -65,14 +68,6 @@ function fieldPart(field: Field, frame: DataFrame, displayName: string): string 
   }
   const source = field.config.displayNameFromDS ?? frame.name ?? displayName;
   return source.replace(/\s*\{.*\}\s*$/, '') || displayName;
-}
-
-/** `host=web1, path=/var` — the tags that tell series apart. */
-export function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(', ');
 }
 
 function toMs(t: unknown): number {

@@ -32,7 +32,7 @@ describe('validateQuery', () => {
   it('rejects an unknown model or direction from a hand-edited dashboard', () => {
     const bad = { ...query(), model: 'prophet', direction: 'up' } as unknown as TrendcastQuery;
     expect(validateQuery(bad)).toEqual([
-      'model: "prophet" is not one of auto, linear, last-trend, last-trend-seed, seasonal, rrd-predict, lstm',
+      'model: "prophet" is not one of auto, linear, last-trend, last-trend-peaks, seasonal, rrd-predict, lstm',
       'direction: "up" is not one of auto, rising, falling',
     ]);
   });

@@ -27,7 +27,9 @@ export function parseSpan(text: string): { span: Span | null } | { error: string
   }
   const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w|y)$/.exec(s);
   if (!m) {
-    return { error: `"${text}" is not a duration: use a number of steps (48) or a number and a unit (90s, 30m, 48h, 14d, 2w)` };
+    return {
+      error: `"${text}" is not a duration: use a number of steps (48) or a number and a unit (90s, 30m, 48h, 14d, 2w)`,
+    };
   }
   const ms = Number(m[1]) * UNIT_MS[m[2]];
   return ms > 0 ? { span: { kind: 'ms', ms } } : { error: `"${text}" must be longer than 0` };

@@ -125,7 +125,10 @@ function slowPath(
     order.push(i);
   }
   if (badTimes > 0) {
-    notices.push({ code: 'non-finite-dropped', message: `${badTimes} point(s) without a valid timestamp were dropped` });
+    notices.push({
+      code: 'non-finite-dropped',
+      message: `${badTimes} point(s) without a valid timestamp were dropped`,
+    });
   }
   if (order.length === 0) {
     return fail('no-points', 'no point has a valid timestamp', notices);
@@ -173,7 +176,11 @@ function slowPath(
   const step = medianSpacing(ts);
   const rows = Math.round((ts[ts.length - 1] - ts[0]) / step) + 1;
   if (rows > maxRows) {
-    return fail('too-many-gaps', `the timestamps span ${rows} steps of ${step} ms: too sparse to place on a grid`, notices);
+    return fail(
+      'too-many-gaps',
+      `the timestamps span ${rows} steps of ${step} ms: too sparse to place on a grid`,
+      notices
+    );
   }
   const grid = new Float64Array(rows).fill(NaN);
   const counts = new Uint32Array(rows);
@@ -220,7 +227,11 @@ function finish(series: RegularSeries, infinite: number, notices: Notice[], know
   const trimmed: RegularSeries =
     first === 0 && last === v.length - 1
       ? series
-      : { start: series.start + first * (Number.isFinite(series.step) ? series.step : 0), step: series.step, values: v.subarray(first, last + 1) };
+      : {
+          start: series.start + first * (Number.isFinite(series.step) ? series.step : 0),
+          step: series.step,
+          values: v.subarray(first, last + 1),
+        };
   return { series: trimmed, problem: null, notices, finiteCount };
 }
 

@@ -24,13 +24,7 @@ export interface RegularSeries {
 
 /** Why a series could not be forecast, or what was repaired on the way. Never thrown: returned. */
 export type ProblemCode =
-  | 'no-points'
-  | 'too-few-points'
-  | 'no-finite-values'
-  | 'constant'
-  | 'too-many-gaps'
-  | 'bad-option'
-  | 'model-failed';
+  'no-points' | 'too-few-points' | 'no-finite-values' | 'constant' | 'too-many-gaps' | 'bad-option' | 'model-failed';
 
 export interface Problem {
   code: ProblemCode;
@@ -38,12 +32,7 @@ export interface Problem {
 }
 
 export type NoticeCode =
-  | 'unsorted'
-  | 'duplicates-merged'
-  | 'non-finite-dropped'
-  | 'irregular-resampled'
-  | 'gaps'
-  | 'clamped-window';
+  'unsorted' | 'duplicates-merged' | 'non-finite-dropped' | 'irregular-resampled' | 'gaps' | 'clamped-window';
 
 export interface Notice {
   code: NoticeCode;

@@ -15,11 +15,14 @@ function rawLine(n: number, f: (i: number) => number | null) {
 describe('forecastSeries', () => {
   it('forecasts a linear series and dates its threshold crossings', () => {
     // 50% + 0.5%/h: reaches 90% at row 80, i.e. 80 h after t=0.
-    const r = forecastSeries(rawLine(48, (i) => 50 + 0.5 * i + (i % 2 ? 0.1 : -0.1)), {
-      model: 'linear',
-      horizon: '3d',
-      thresholds: [90, 100, 20],
-    });
+    const r = forecastSeries(
+      rawLine(48, (i) => 50 + 0.5 * i + (i % 2 ? 0.1 : -0.1)),
+      {
+        model: 'linear',
+        horizon: '3d',
+        thresholds: [90, 100, 20],
+      }
+    );
     expect(r.problem).toBeNull();
     expect(r.model).toBe('linear');
     expect(r.step).toBe(H);
@@ -37,7 +40,10 @@ describe('forecastSeries', () => {
 
   it('honours the fit window', () => {
     // Flat for 40 h, then rising 1/h for the last 10 h: a 10h window sees only the rise.
-    const r = forecastSeries(rawLine(50, (i) => (i < 40 ? 10 : 10 + (i - 39))), { model: 'linear', horizon: '5', fitWindow: '10h' });
+    const r = forecastSeries(
+      rawLine(50, (i) => (i < 40 ? 10 : 10 + (i - 39))),
+      { model: 'linear', horizon: '5', fitWindow: '10h' }
+    );
     expect(r.diagnostics.slopePerStep).toBeCloseTo(1, 9);
     expect(r.forecast?.point[0]).toBeCloseTo(21, 9);
   });
@@ -54,14 +60,20 @@ describe('forecastSeries', () => {
   });
 
   it('rejects bad options with a message naming the option', () => {
-    const r = forecastSeries(rawLine(10, (i) => i), { model: 'linear', horizon: 'soon', confidence: 2 });
+    const r = forecastSeries(
+      rawLine(10, (i) => i),
+      { model: 'linear', horizon: 'soon', confidence: 2 }
+    );
     expect(r.problem?.code).toBe('bad-option');
     expect(r.problem?.message).toMatch(/horizon: "soon"/);
     expect(r.problem?.message).toMatch(/confidence: 2/);
   });
 
   it('forecasts a constant series as flat with a zero-width band', () => {
-    const r = forecastSeries(rawLine(10, () => 5), { model: 'linear', horizon: '2', thresholds: [10] });
+    const r = forecastSeries(
+      rawLine(10, () => 5),
+      { model: 'linear', horizon: '2', thresholds: [10] }
+    );
     expect(r.forecast?.point).toEqual([5, 5]);
     expect(r.forecast?.upper).toEqual([5, 5]);
     expect(r.crossings[0].status).toBe('moves-away');

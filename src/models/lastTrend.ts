@@ -36,8 +36,8 @@ export const lastTrendModel: ForecastModel = {
  * comparison and for the seed's oracle tests; on noisy data its last peak usually lies in the last
  * hours (docs/benchmarks.md).
  */
-export const seedLastTrendModel: ForecastModel = {
-  name: 'last-trend-seed',
+export const peakLoopLastTrendModel: ForecastModel = {
+  name: 'last-trend-peaks',
   minPoints: 3,
   fit(series: RegularSeries, options: FitOptions): FittedModel | Problem {
     const window = series.values.subarray(options.fromRow);
@@ -45,7 +45,7 @@ export const seedLastTrendModel: ForecastModel = {
     const fitted = fitLinearFrom(
       series,
       Math.min(start, Math.max(options.fromRow, series.values.length - 3)),
-      'last-trend-seed'
+      'last-trend-peaks'
     );
     if ('predict' in fitted) {
       Object.assign(fitted.diagnostics, {

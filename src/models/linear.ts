@@ -4,7 +4,7 @@ import { Problem, RegularSeries } from '../engine/types';
 import { FitOptions, FittedModel, ForecastModel, Prediction } from './types';
 
 /** The models that forecast one least-squares line. */
-type LinearModelName = 'linear' | 'last-trend-seed';
+type LinearModelName = 'linear' | 'last-trend-peaks';
 
 /**
  * Least squares over the fit window, x = row index (RRDtool's LSLSLOPE/LSLINT/LSLCORREL

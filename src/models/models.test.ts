@@ -15,7 +15,10 @@ describe('last-trend model', () => {
   it('fits only the segment after the last clean-up', () => {
     const rnd = seededRandom(7);
     // 40% rising 0.1/h, clean-up at row 300 down to 30%, then rising 0.25/h.
-    const y = Array.from({ length: 500 }, (_, i) => (i < 300 ? 40 + 0.1 * i : 30 + 0.25 * (i - 300)) + rnd.normal(0, 0.3));
+    const y = Array.from(
+      { length: 500 },
+      (_, i) => (i < 300 ? 40 + 0.1 * i : 30 + 0.25 * (i - 300)) + rnd.normal(0, 0.3)
+    );
     const r = forecastSeries(raw(y), { model: 'last-trend', horizon: '30d', thresholds: [90] });
     expect(r.model).toBe('last-trend');
     expect(r.diagnostics.slopePerStep as number).toBeCloseTo(0.25, 2);
@@ -69,9 +72,15 @@ describe('seasonal model', () => {
   });
 
   it('explains a series without a cycle or too short for its period', () => {
-    const flat = seasonalModel.fit({ start: 0, step: H, values: Float64Array.from({ length: 100 }, (_, i) => i) }, { fromRow: 0 });
+    const flat = seasonalModel.fit(
+      { start: 0, step: H, values: Float64Array.from({ length: 100 }, (_, i) => i) },
+      { fromRow: 0 }
+    );
     expect(isProblem(flat) && flat.code).toBe('model-failed');
-    const short = seasonalModel.fit({ start: 0, step: H, values: Float64Array.from(y.slice(0, 30)) }, { fromRow: 0, period: 24 });
+    const short = seasonalModel.fit(
+      { start: 0, step: H, values: Float64Array.from(y.slice(0, 30)) },
+      { fromRow: 0, period: 24 }
+    );
     expect(isProblem(short) && short.code).toBe('too-few-points');
   });
 
@@ -98,7 +107,10 @@ describe('rrd-predict model', () => {
 
   it('averages the same hour of the last seven days on hourly data', () => {
     const rnd = seededRandom(3);
-    const y = Float64Array.from({ length: 24 * 14 }, (_, i) => 50 + 20 * Math.sin((2 * Math.PI * i) / 24) + rnd.normal(0, 2));
+    const y = Float64Array.from(
+      { length: 24 * 14 },
+      (_, i) => 50 + 20 * Math.sin((2 * Math.PI * i) / 24) + rnd.normal(0, 2)
+    );
     const fitted = rrdPredictModel.fit({ start: 0, step: H, values: y }, { fromRow: 0, period: 24 });
     if (isProblem(fitted)) {
       throw new Error(fitted.message);

@@ -1,6 +1,6 @@
 import { detectSeasonality } from '../engine/stats/seasonality';
 import { RegularSeries } from '../engine/types';
-import { lastTrendModel, seedLastTrendModel } from './lastTrend';
+import { lastTrendModel, peakLoopLastTrendModel } from './lastTrend';
 import { linearModel } from './linear';
 import { rrdPredictModel } from './rrdPredict';
 import { seasonalModel } from './seasonal';
@@ -10,7 +10,7 @@ import { Diagnostics, ForecastModel, ModelChoice, StatisticalModelName } from '.
 export const MODELS: Record<StatisticalModelName, ForecastModel> = {
   linear: linearModel,
   'last-trend': lastTrendModel,
-  'last-trend-seed': seedLastTrendModel,
+  'last-trend-peaks': peakLoopLastTrendModel,
   seasonal: seasonalModel,
   'rrd-predict': rrdPredictModel,
 };

@@ -1,7 +1,7 @@
 import { Problem, RegularSeries } from '../engine/types';
 
 /** The statistical models: fitted synchronously (forecastSeries). */
-export type StatisticalModelName = 'linear' | 'last-trend' | 'last-trend-seed' | 'seasonal' | 'rrd-predict';
+export type StatisticalModelName = 'linear' | 'last-trend' | 'last-trend-peaks' | 'seasonal' | 'rrd-predict';
 /** Every model; 'lstm' trains asynchronously (models/lstm, runtime/forecastSeriesAsync). */
 export type ModelName = StatisticalModelName | 'lstm';
 /** The models a user can pick; 'auto' chooses among the statistical ones per series. */
@@ -11,7 +11,7 @@ export const MODEL_CHOICES: readonly ModelChoice[] = [
   'auto',
   'linear',
   'last-trend',
-  'last-trend-seed',
+  'last-trend-peaks',
   'seasonal',
   'rrd-predict',
   'lstm',

@@ -12,11 +12,15 @@ export const MODEL_CHOICES: Array<SelectableValue<ModelChoice>> = [
     description: 'Capacity trend: the last trend segment, cycles, spikes and clean-ups accounted for',
   },
   {
-    value: 'last-trend-seed',
-    label: 'Last trend (seed peak loop)',
-    description: "Line after the last derivative peak, as the seed's loop finds it",
+    value: 'last-trend-peaks',
+    label: 'Last trend (derivative peaks)',
+    description: 'Line after the last peak of the derivative (the original peak loop)',
   },
-  { value: 'seasonal', label: 'Seasonal', description: 'Trend + seasonal profile (additive decomposition)' },
+  {
+    value: 'seasonal',
+    label: 'Seasonal',
+    description: 'Median of a decomposition, seasonal naive and the recent daily profile',
+  },
   { value: 'rrd-predict', label: 'RRD PREDICT', description: 'Sliding-window average of past periods' },
   {
     value: 'lstm',

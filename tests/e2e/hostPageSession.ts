@@ -13,6 +13,8 @@ export interface HostPageLoad {
   consoleErrors: string[];
   /** Requests that failed or answered ≥ 400 (e.g. a chunk missing from dist/). */
   failedRequests: string[];
+  /** React's version in the page (`React.version` of the shared react), or undefined before the bundle ran. */
+  reactVersion: string | undefined;
 }
 
 /**
@@ -43,5 +45,6 @@ export async function openHostPage(page: Page, url: string, timeoutMs = 60_000):
     }
   );
   const errors = await page.evaluate(() => window.__TRENDCAST_ERRORS__ ?? []);
-  return { errors, consoleErrors, failedRequests };
+  const reactVersion = await page.evaluate(() => window.__TRENDCAST_REACT_VERSION__);
+  return { errors, consoleErrors, failedRequests, reactVersion };
 }

@@ -1,19 +1,23 @@
 /**
  * End to end: the LSTM weight cache round-trips through headless Chromium's real IndexedDB, through
- * the BUILT plugin (dist/module.js, its lazy lstm-client chunk and the lstm-worker it starts). The
+ * the BUILT plugin (dist/trendcast-forecast-panel/module.js, its lazy lstm-client chunk and the
+ * lstm-worker it starts), on each Grafana line. The
  * panel (model 'lstm', the panel's default training: 3 networks × 20 epochs) trains cold on a
  * generated 14-day hourly series with a daily cycle, stores the weights, and after a page reload in
  * the same browser profile forecasts from the cached weights without training.
  */
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { TEST_IDS } from '../../src/panel/constants';
 import type { FrameJSON } from '../support/hostPage/hostPageConfig';
+import { e2eLines, GrafanaLine, lineVersions } from '../support/hostPage/grafanaLines';
 import { HostPage, startHostPage } from '../support/hostPage/server';
 import { LaunchedChromium, launchChromium } from './browser';
 import { canvasImage } from './canvasPixels';
 import { openHostPage } from './hostPageSession';
 
+const ROOT = resolve(__dirname, '../..');
 const HOUR_MS = 3_600_000;
 const DAYS = 14;
 // A fixed end (not now): the reloaded page must get exactly the same points, or it would fine-tune.
@@ -121,84 +125,91 @@ async function readWeightStore(page: Page): Promise<StoredEntry[]> {
   }, DB_NAME);
 }
 
-describe('LSTM weight cache in headless Chromium IndexedDB, through the built plugin', () => {
-  let browser: LaunchedChromium | undefined;
-  let host: HostPage | undefined;
+describe.each(e2eLines())(
+  'LSTM weight cache in headless Chromium IndexedDB, through the built plugin, on the Grafana %s line',
+  (line: GrafanaLine) => {
+    let browser: LaunchedChromium | undefined;
+    let host: HostPage | undefined;
 
-  beforeAll(async () => {
-    host = await startHostPage({
-      timeZone: 'UTC',
-      panels: [{ title: 'CPU (LSTM)', frames: [seasonalFrame()], options: { model: 'lstm', horizon: '2d' } }],
+    beforeAll(async () => {
+      host = await startHostPage({
+        line,
+        timeZone: 'UTC',
+        panels: [{ title: 'CPU (LSTM)', frames: [seasonalFrame()], options: { model: 'lstm', horizon: '2d' } }],
+      });
+      browser = await launchChromium();
     });
-    browser = await launchChromium();
-  });
 
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await host?.stop();
+    });
 
-  test('trains cold and stores the weights, then forecasts from IndexedDB after a reload without training', async () => {
-    const page = await browser!.newPage();
-    await page.addInitScript(watchProgressBar, TEST_IDS.lstmProgress);
-    const load = await openHostPage(page, host!.url);
-    expect(load.errors).toEqual([]);
-    expect(load.failedRequests).toEqual([]);
-    expect(load.consoleErrors).toEqual([]);
-    const panel = page.getByTestId(TEST_IDS.panel);
+    test('trains cold and stores the weights, then forecasts from IndexedDB after a reload without training', async () => {
+      const page = await browser!.newPage();
+      await page.addInitScript(watchProgressBar, TEST_IDS.lstmProgress);
+      const load = await openHostPage(page, host!.url);
+      expect(load.reactVersion).toBe(lineVersions(ROOT, line).react);
+      expect(load.errors).toEqual([]);
+      expect(load.failedRequests).toEqual([]);
+      expect(load.consoleErrors).toEqual([]);
+      const panel = page.getByTestId(TEST_IDS.panel);
 
-    // Nothing cached in a fresh profile: a cold training, with its progress bar.
-    const cold = await waitForLstmIdle(page);
-    expect(cold).toContain('host=web1');
-    expect(cold).toContain('trained now');
-    expect(cold).toContain(`on ${DAYS * 24} points`);
-    expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
-      true
-    );
-    // The forecast is drawn: the tooltip near the horizon's end has web1's forecast and band.
-    const over = panel.locator('.u-over');
-    const box = (await over.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.97, box.y + box.height / 2);
-    await expect(panel.page().getByTestId(TEST_IDS.tooltipRow).first().textContent()).resolves.toMatch(/^host=web1–\d/);
-    await page.mouse.move(box.x, box.y + box.height + 200);
-    const coldImage = await canvasImage(panel.locator('canvas'));
+      // Nothing cached in a fresh profile: a cold training, with its progress bar.
+      const cold = await waitForLstmIdle(page);
+      expect(cold).toContain('host=web1');
+      expect(cold).toContain('trained now');
+      expect(cold).toContain(`on ${DAYS * 24} points`);
+      expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
+        true
+      );
+      // The forecast is drawn: the tooltip near the horizon's end has web1's forecast and band.
+      const over = panel.locator('.u-over');
+      const box = (await over.boundingBox())!;
+      await page.mouse.move(box.x + box.width * 0.97, box.y + box.height / 2);
+      await expect(panel.page().getByTestId(TEST_IDS.tooltipRow).first().textContent()).resolves.toMatch(
+        /^host=web1–\d/
+      );
+      await page.mouse.move(box.x, box.y + box.height + 200);
+      const coldImage = await canvasImage(panel.locator('canvas'));
 
-    // The worker wrote one entry for this dashboard / panel / series into the page's IndexedDB.
-    const stored = await readWeightStore(page);
-    expect(stored).toHaveLength(1);
-    expect(stored[0].key).toMatch(/^trendcast-lstm\|/);
-    expect(stored[0].key).toContain('|dashboard=unsaved|');
-    expect(stored[0].key).toContain('host=web1');
-    expect(stored[0].bytes).toBeGreaterThan(1000);
-    expect(stored[0].blobBytes).toBe(stored[0].bytes);
+      // The worker wrote one entry for this dashboard / panel / series into the page's IndexedDB.
+      const stored = await readWeightStore(page);
+      expect(stored).toHaveLength(1);
+      expect(stored[0].key).toMatch(/^trendcast-lstm\|/);
+      expect(stored[0].key).toContain('|dashboard=unsaved|');
+      expect(stored[0].key).toContain('host=web1');
+      expect(stored[0].bytes).toBeGreaterThan(1000);
+      expect(stored[0].blobBytes).toBe(stored[0].bytes);
 
-    // Same profile, same origin, same points: the reloaded page reads the weights back and trains nothing.
-    await page.reload();
-    await page.waitForFunction(
-      () => window.__TRENDCAST_READY__ === true || (window.__TRENDCAST_ERRORS__ ?? []).length > 0,
-      null,
-      { timeout: 60_000 }
-    );
-    expect(await page.evaluate(() => window.__TRENDCAST_ERRORS__ ?? [])).toEqual([]);
-    const warm = await waitForLstmIdle(page);
-    expect(warm).toContain('host=web1');
-    expect(warm).toContain('from cached weights');
-    expect(warm).not.toContain('trained now');
-    expect(warm).not.toContain('fine-tuned');
-    // The status is the stored model's: same training time and points as the cold run.
-    const trainedAt = /trained (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) on (\d+) points/;
-    expect(warm.match(trainedAt)?.slice(1)).toEqual(cold.match(trainedAt)?.slice(1));
-    expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
-      false
-    );
-    // The cache outcome itself is in the expandable details.
-    await panel.getByTestId(TEST_IDS.lstmStatus).getByRole('button', { name: 'losses' }).click();
-    await expect(panel.getByTestId(TEST_IDS.lstmStatus).textContent()).resolves.toContain('cache hit');
-    // The forecast line is drawn from the cached weights: the same line as the freshly trained model's.
-    expect(await canvasImage(panel.locator('canvas'))).toBe(coldImage);
-    // Still one entry (an unchanged cached refresh does not write a second one).
-    const after = await readWeightStore(page);
-    expect(after.map((e) => e.key)).toEqual(stored.map((e) => e.key));
-    await page.close();
-  });
-});
+      // Same profile, same origin, same points: the reloaded page reads the weights back and trains nothing.
+      await page.reload();
+      await page.waitForFunction(
+        () => window.__TRENDCAST_READY__ === true || (window.__TRENDCAST_ERRORS__ ?? []).length > 0,
+        null,
+        { timeout: 60_000 }
+      );
+      expect(await page.evaluate(() => window.__TRENDCAST_ERRORS__ ?? [])).toEqual([]);
+      const warm = await waitForLstmIdle(page);
+      expect(warm).toContain('host=web1');
+      expect(warm).toContain('from cached weights');
+      expect(warm).not.toContain('trained now');
+      expect(warm).not.toContain('fine-tuned');
+      // The status is the stored model's: same training time and points as the cold run.
+      const trainedAt = /trained (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) on (\d+) points/;
+      expect(warm.match(trainedAt)?.slice(1)).toEqual(cold.match(trainedAt)?.slice(1));
+      expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
+        false
+      );
+      // The cache outcome itself is in the expandable details.
+      await panel.getByTestId(TEST_IDS.lstmStatus).getByRole('button', { name: 'losses' }).click();
+      await expect(panel.getByTestId(TEST_IDS.lstmStatus).textContent()).resolves.toContain('cache hit');
+      // The forecast line is drawn from the cached weights: the same line as the freshly trained model's.
+      expect(await canvasImage(panel.locator('canvas'))).toBe(coldImage);
+      // Still one entry (an unchanged cached refresh does not write a second one).
+      const after = await readWeightStore(page);
+      expect(after.map((e) => e.key)).toEqual(stored.map((e) => e.key));
+      await page.close();
+    });
+  }
+);

@@ -34,7 +34,7 @@ async function diskForecasts(model: 'auto' | 'last-trend' | 'linear') {
 }
 
 describe('disk forecasts from InfluxDB', () => {
-  it('dates each host\'s 90% and 100% crossings close to the true fill dates', async () => {
+  it("dates each host's 90% and 100% crossings close to the true fill dates", async () => {
     const results = await diskForecasts('auto');
     expect(results.map((r) => r.name).sort()).toEqual(['host=cache1', 'host=db1', 'host=web1', 'host=web2']);
     for (const r of results) {

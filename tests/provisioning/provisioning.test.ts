@@ -12,7 +12,9 @@
  */
 import Ajv from 'ajv';
 import { load } from 'js-yaml';
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 import { forecastNames } from '../../src/common/forecastFrames';
@@ -194,21 +196,73 @@ describe('the Capacity planning dashboard', () => {
 });
 
 describe('docker-compose.yml', () => {
-  interface Compose {
-    services: { grafana: { image: string; environment: Record<string, string>; volumes: string[] } };
+  interface Service {
+    image: string;
+    environment?: Record<string, string>;
+    volumes?: string[];
+    command?: string[];
+    depends_on?: Record<string, { condition: string }>;
   }
-  const compose = load(read('docker-compose.yml')) as Compose;
+  const compose = load(read('docker-compose.yml')) as { services: Record<string, Service> };
+  const grafana = compose.services.grafana;
 
-  it('allows both unsigned plugins and mounts dist/ and provisioning/', () => {
-    const allowed = compose.services.grafana.environment.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',');
+  it('allows both unsigned plugins and mounts each plugin folder of dist/ and provisioning/', () => {
+    const allowed = grafana.environment?.GF_PLUGINS_ALLOW_LOADING_UNSIGNED_PLUGINS.split(',') ?? [];
     expect(allowed.sort()).toEqual([...OUR_PLUGIN_IDS].sort());
-    expect(compose.services.grafana.volumes).toEqual(
+    expect(grafana.volumes).toEqual(
       expect.arrayContaining([
-        './dist:/var/lib/grafana/plugins/trendcast:ro',
+        ...OUR_PLUGIN_IDS.map((id) => `./dist/${id}:/var/lib/grafana/plugins/${id}:ro`),
         './provisioning:/etc/grafana/provisioning:ro',
       ])
     );
-    expect(compose.services.grafana.image).toMatch(/^grafana\/grafana:\d+\.\d+\.\d+$/);
+    // A pinned default, overridable to try the other tested line: GRAFANA_VERSION=13.2.2.
+    expect(grafana.image).toMatch(/^grafana\/grafana:\$\{GRAFANA_VERSION:-\d+\.\d+\.\d+\}$/);
+  });
+
+  describe('check-dist: `docker compose up` before `npm run build` stops with a hint', () => {
+    const guard = compose.services['check-dist'];
+    // What the container runs: compose turns `$$` into `$` (the script has no compose variables).
+    const script = (guard?.command?.[2] ?? '').replace(/\$\$/g, '$');
+    const runGuard = (dist: string) =>
+      spawnSync('sh', ['-c', script], { env: { ...process.env, DIST: dist }, encoding: 'utf8' });
+    let dist = '';
+
+    beforeEach(() => {
+      dist = mkdtempSync(join(tmpdir(), 'trendcast-dist-'));
+    });
+    afterEach(() => rmSync(dist, { recursive: true, force: true }));
+
+    it('is a one-shot shell check of the mounted dist/ that Grafana waits for', () => {
+      expect(guard.image).toMatch(/^busybox:\d+/);
+      expect(guard.volumes).toEqual(['./dist:/dist:ro']);
+      expect(guard.environment?.DIST).toBe('/dist');
+      expect(guard.command?.slice(0, 2)).toEqual(['sh', '-c']);
+      expect(guard.command?.[2]).not.toMatch(/(^|[^$])\$(?!\$)/);
+      expect(grafana.depends_on?.['check-dist']).toEqual({ condition: 'service_completed_successfully' });
+    });
+
+    it('fails with "npm ci && npm run build" when dist/ is empty or has one plugin only', () => {
+      const empty = runGuard(dist);
+      expect(empty.status).toBe(1);
+      expect(empty.stderr).toContain('dist/trendcast-forecast-panel/plugin.json not found');
+      expect(empty.stderr).toContain('npm ci && npm run build');
+
+      mkdirSync(join(dist, 'trendcast-forecast-panel'));
+      writeFileSync(join(dist, 'trendcast-forecast-panel/plugin.json'), '{}');
+      const half = runGuard(dist);
+      expect(half.status).toBe(1);
+      expect(half.stderr).toContain('dist/trendcast-forecast-datasource/plugin.json not found');
+    });
+
+    it('passes once both plugins are built', () => {
+      for (const id of OUR_PLUGIN_IDS) {
+        mkdirSync(join(dist, id));
+        writeFileSync(join(dist, id, 'plugin.json'), '{}');
+      }
+      const built = runGuard(dist);
+      expect(built.stderr).toBe('');
+      expect(built.status).toBe(0);
+    });
   });
 });
 
@@ -239,5 +293,93 @@ describe("plugin.json files against Grafana's plugin.json schema", () => {
   it('gives each plugin its own id and type', () => {
     expect([panelPlugin.type, dataSourcePlugin.type]).toEqual(['panel', 'datasource']);
     expect(dataSourcePlugin.id).toBe('trendcast-forecast-datasource');
+  });
+});
+
+describe('provisioned alert rules', () => {
+  interface AlertQuery {
+    refId: string;
+    datasourceUid: string;
+    relativeTimeRange?: { from: number; to: number };
+    model: {
+      refId: string;
+      query?: string;
+      type?: string;
+      expression?: string;
+      conditions?: Array<{ evaluator: { type: string; params: number[] } }>;
+    };
+  }
+  interface AlertRule {
+    uid: string;
+    title: string;
+    condition: string;
+    data: AlertQuery[];
+    noDataState: string;
+    execErrState: string;
+    for: string;
+  }
+  interface AlertFile {
+    apiVersion: number;
+    groups: Array<{ orgId: number; name: string; folder: string; interval: string; rules: AlertRule[] }>;
+  }
+  const alertFiles = readdirSync(join(ROOT, 'provisioning/alerting')).filter((f) => /\.ya?ml$/.test(f));
+  const groups = alertFiles.flatMap((f) => (load(read(`provisioning/alerting/${f}`)) as AlertFile).groups);
+  const rules = groups.flatMap((g) => g.rules);
+
+  it('parse in the file provisioning format, each rule with its condition among its queries', () => {
+    expect(alertFiles).toEqual(['trendcast-capacity.yaml']);
+    expect((load(read('provisioning/alerting/trendcast-capacity.yaml')) as AlertFile).apiVersion).toBe(1);
+    for (const g of groups) {
+      expect(g).toMatchObject({ orgId: 1, name: expect.any(String), folder: expect.any(String) });
+      expect(g.interval).toMatch(/^\d+[smh]$/);
+    }
+    expect(new Set(rules.map((r) => r.uid)).size).toBe(rules.length);
+    for (const r of rules) {
+      expect(r.data.map((d) => d.refId)).toContain(r.condition);
+      expect(['OK', 'NoData', 'Alerting', 'KeepLast']).toContain(r.noDataState);
+      expect(['OK', 'Error', 'Alerting', 'KeepLast']).toContain(r.execErrState);
+      for (const d of r.data) {
+        expect(d.model.refId).toBe(d.refId);
+        if (d.datasourceUid === '__expr__') {
+          // Server-side expressions read queries of the same rule.
+          expect(r.data.map((x) => x.refId)).toContain(d.model.expression);
+        } else {
+          expect(provisioned.map((p) => p.uid)).toContain(d.datasourceUid);
+          expect(d.relativeTimeRange!.from).toBeGreaterThan(d.relativeTimeRange!.to);
+        }
+      }
+    }
+  });
+
+  it('alert when a disk reaches 90% within 7 days, from trendcast_crossing through the InfluxDB data source', () => {
+    const rule = rules.find((r) => r.title === 'Disk reaches 90% within 7 days')!;
+    const query = rule.data.find((d) => d.datasourceUid !== '__expr__')!;
+    expect(provisioned.find((p) => p.uid === query.datasourceUid)).toMatchObject({
+      uid: 'trendcast-influxdb',
+      type: 'influxdb',
+    });
+    expect(query.model.query).toMatch(/FROM "trendcast_crossing"/);
+    expect(query.model.query).toMatch(/"threshold" = '90'/);
+    expect(query.model.query).toMatch(/"time_left_s"/);
+    expect(query.model.query).toMatch(/\$timeFilter/);
+    const condition = rule.data.find((d) => d.refId === rule.condition)!;
+    expect(condition.model.type).toBe('threshold');
+    expect(condition.model.conditions![0].evaluator).toEqual({ type: 'lt', params: [604800] });
+  });
+});
+
+describe('the Capacity planning dashboard and `trendcast run`', () => {
+  const dashboard = dashboards.find((d) => d.file === 'capacity-planning.json')!.dashboard;
+  const panels = allPanels(dashboard.panels);
+
+  it('reads the measurements the service writes through the InfluxDB data source', () => {
+    const queries = panels.flatMap((p) =>
+      (p.targets ?? [])
+        .filter((t) => p.datasource?.uid === 'trendcast-influxdb' && typeof t.query === 'string')
+        .map((t) => [p.type, t.query as string])
+    );
+    const reading = (m: string) => queries.filter(([, q]) => q.includes(`FROM "${m}"`)).map(([type]) => type);
+    expect(reading('trendcast_crossing')).toEqual(['table']);
+    expect(reading('trendcast_forecast')).toEqual(['timeseries']);
   });
 });

@@ -75,6 +75,10 @@ export interface InfluxServer {
   query(db: string, influxql: string, opts?: { epoch?: 'ms' | 's' }): Promise<InfluxQueryResponse>;
   /** What influxd printed on stdout/stderr so far (capped). */
   log(): string;
+  /** Kills the server with SIGKILL (a crash), keeping its data dir for restart(). */
+  kill(): Promise<void>;
+  /** Starts the server again on the same ports and data dir; resolves when /ping answers. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -263,26 +267,32 @@ export async function startInfluxd(opts: { log?: boolean } = {}): Promise<Influx
   const confPath = join(dataDir, 'influxdb.conf');
   await writeFile(confPath, configText(dataDir, httpPort, rpcPort));
 
-  const child = spawn(bin, ['run', '-config', confPath, '-pidfile', join(dataDir, 'influxd.pid')], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, INFLUXDB_CONFIG_PATH: confPath },
-  });
-  live.set(child, dataDir);
   let logText = '';
-  const onOutput = (chunk: Buffer): void => {
-    const s = chunk.toString('utf8');
-    if (opts.log) {
-      process.stderr.write(`[influxd ${httpPort}] ${s}`);
-    }
-    logText = (logText + s).slice(-LOG_CAP);
-  };
-  child.stdout?.on('data', onOutput);
-  child.stderr?.on('data', onOutput);
+  let child!: ChildProcess;
   let spawnError: Error | undefined;
-  child.on('error', (e) => {
-    spawnError = e;
-  });
-  child.on('exit', () => live.delete(child));
+  const spawnChild = (): void => {
+    spawnError = undefined;
+    child = spawn(bin, ['run', '-config', confPath, '-pidfile', join(dataDir, 'influxd.pid')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, INFLUXDB_CONFIG_PATH: confPath },
+    });
+    const current = child;
+    live.set(current, dataDir);
+    const onOutput = (chunk: Buffer): void => {
+      const s = chunk.toString('utf8');
+      if (opts.log) {
+        process.stderr.write(`[influxd ${httpPort}] ${s}`);
+      }
+      logText = (logText + s).slice(-LOG_CAP);
+    };
+    current.stdout?.on('data', onOutput);
+    current.stderr?.on('data', onOutput);
+    current.on('error', (e) => {
+      spawnError = e;
+    });
+    current.on('exit', () => live.delete(current));
+  };
+  spawnChild();
 
   const url = `http://127.0.0.1:${httpPort}`;
   let stopped = false;
@@ -302,29 +312,32 @@ export async function startInfluxd(opts: { log?: boolean } = {}): Promise<Influx
     await rm(dataDir, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + START_DEADLINE_MS;
-  for (;;) {
-    if (spawnError !== undefined || child.exitCode !== null || child.signalCode !== null) {
-      await stop();
-      throw new Error(
-        `influxd exited during start-up (code ${child.exitCode}, signal ${child.signalCode}` +
-          `${spawnError ? `, ${spawnError.message}` : ''}). Log:\n${logText}`
-      );
-    }
-    try {
-      const ping = await request('GET', `${url}/ping`);
-      if (ping.status === 204) {
-        break;
+  const waitForPing = async (): Promise<void> => {
+    const deadline = Date.now() + START_DEADLINE_MS;
+    for (;;) {
+      if (spawnError !== undefined || child.exitCode !== null || child.signalCode !== null) {
+        await stop();
+        throw new Error(
+          `influxd exited during start-up (code ${child.exitCode}, signal ${child.signalCode}` +
+            `${spawnError ? `, ${spawnError.message}` : ''}). Log:\n${logText}`
+        );
       }
-    } catch {
-      // not listening yet
+      try {
+        const ping = await request('GET', `${url}/ping`);
+        if (ping.status === 204) {
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`influxd did not answer /ping with 204 within ${START_DEADLINE_MS} ms. Log:\n${logText}`);
+      }
+      await sleep(20);
     }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`influxd did not answer /ping with 204 within ${START_DEADLINE_MS} ms. Log:\n${logText}`);
-    }
-    await sleep(20);
-  }
+  };
+  await waitForPing();
 
   const query = async (
     db: string,
@@ -359,6 +372,16 @@ export async function startInfluxd(opts: { log?: boolean } = {}): Promise<Influx
     pid: child.pid ?? -1,
     log: () => logText,
     stop,
+    async kill(): Promise<void> {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await waitForExit(child, STOP_GRACE_MS);
+      }
+    },
+    async restart(): Promise<void> {
+      spawnChild();
+      await waitForPing();
+    },
     query,
     async createDatabase(db: string): Promise<void> {
       // Must be a POST: a GET still creates it but answers with a deprecation warning.

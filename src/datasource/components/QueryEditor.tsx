@@ -26,7 +26,7 @@ const MODEL_LABELS: Record<ModelChoice, string> = {
   auto: 'Auto',
   linear: 'Linear',
   'last-trend': 'Last trend',
-  'last-trend-seed': 'Last trend (seed peak loop)',
+  'last-trend-peaks': 'Last trend (derivative peaks)',
   seasonal: 'Seasonal',
   'rrd-predict': 'RRD PREDICT',
   lstm: 'LSTM',

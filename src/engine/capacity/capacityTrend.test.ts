@@ -56,7 +56,7 @@ function disk(o: {
   return { times, values, truth90: segStart + ((90 - segLevel) / o.rate) * DAY };
 }
 
-function dated(v: Volume, model: 'last-trend' | 'auto' | 'last-trend-seed' = 'last-trend') {
+function dated(v: Volume, model: 'last-trend' | 'auto' | 'last-trend-peaks' = 'last-trend') {
   const f = forecastSeries(
     { name: 'v', labels: {}, times: v.times, values: v.values },
     { model, horizon: '90d', thresholds: [90] }
@@ -169,10 +169,10 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     expect(trendWidth).toBeLessThan(observationWidth);
   });
 
-  test("the seed's peak loop stays as the named variant last-trend-seed", () => {
+  test("the seed's peak loop stays as the named variant last-trend-peaks", () => {
     const v = disk({ days: 14, stepMs: HOUR, rate: 1, sd: 0.05, seed: 2 });
-    const { f } = dated(v, 'last-trend-seed');
-    expect(f.model).toBe('last-trend-seed');
+    const { f } = dated(v, 'last-trend-peaks');
+    expect(f.model).toBe('last-trend-peaks');
     expect(f.diagnostics.segmenter).toBe('seed-peak-loop');
   });
 
@@ -224,5 +224,31 @@ describe('capacity trend parts', () => {
     expect(shifts).toHaveLength(1);
     expect(shifts[0].at).toBe(400);
     expect(shifts[0].size).toBeCloseTo(-20, 0);
+  });
+});
+
+describe('weekend slowdown', () => {
+  test('is found from the data and taken out: the trend is the weekly mean rate', () => {
+    const g = seededRandom(21);
+    const stepMs = HOUR;
+    const times: number[] = [];
+    const values: number[] = [];
+    // Weekdays grow 1.2 %/day, weekends 0.5 × that: the weekly mean is (5 + 1) · 1.2 / 7.
+    let level = 20;
+    for (let t = START; t < START + 21 * DAY; t += stepMs) {
+      const dow = new Date(t).getUTCDay();
+      level += ((dow === 0 || dow === 6 ? 0.6 : 1.2) * stepMs) / DAY;
+      times.push(t);
+      values.push(level + g.normal(0, 0.05));
+    }
+    const f = forecastSeries(
+      { name: 'w', labels: {}, times, values },
+      { model: 'last-trend', horizon: '60d', thresholds: [90] }
+    );
+    expect(f.diagnostics.weekendRate as number).toBeGreaterThan(0.4);
+    expect(f.diagnostics.weekendRate as number).toBeLessThan(0.6);
+    expect(f.diagnostics.slopePerDay as number).toBeCloseTo((6 * 1.2) / 7, 1);
+    // Without it, the bends would read as slope changes and the trend would rest on a few days.
+    expect(f.diagnostics.slopeChanges).toBe(0);
   });
 });

@@ -18,6 +18,7 @@
  *    the trend moves within its own uncertainty.
  */
 import { detectChangePoints } from '../segments/changePoint';
+import { robustSd } from '../stats/rollingMedian';
 import { commonSlopeFit, lineSse, PieceSums, pieceSums } from './commonSlopeFit';
 import { CycleProfile, cycleAt, findCycle } from './cycleProfile';
 import { findLevelShifts, LevelShift } from './levelShifts';
@@ -125,27 +126,21 @@ export function fitCapacityTrend(
   }
   const noise = estimateNoise(z, Math.max(8, rowsPerDay));
 
-  // 4. Slope changes between the shifts.
+  // 4. Slope changes between the shifts. The penalty's variance is the noise's long-run variance,
+  // or, when larger, that of half-day means of what the segmented lines leave unexplained (a cycle
+  // removed imperfectly, a weekend bend: misfit at the scale of segments, which the day-window noise
+  // estimate does not see), and the search runs again with it.
   const boundaries: Boundary[] = [{ at: 0, kind: 'start' }];
   for (const s of shifts) {
     boundaries.push({ at: s.at, kind: 'shift' });
   }
   const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
-  const withSlopes: Boundary[] = [];
-  for (let b = 0; b < boundaries.length; b++) {
-    withSlopes.push(boundaries[b]);
-    const from = boundaries[b].at;
-    const to = b + 1 < boundaries.length ? boundaries[b + 1].at : n;
-    if (to - from >= 2 * minSegment) {
-      const cp = detectChangePoints(z.subarray(from, to), {
-        minSegment,
-        variance: noise.longRunVariance,
-        penaltyFactor: SLOPE_CHANGE_PENALTY,
-      });
-      for (const c of cp.changePoints) {
-        withSlopes.push({ at: from + c, kind: 'slope' });
-      }
-    }
+  let withSlopes = findSlopeChanges(z, boundaries, minSegment, noise.longRunVariance);
+  const misfit = segmentScaleVariance(x, z, withSlopes, Math.max(4, Math.round(rowsPerDay / 2)));
+  let penaltyVariance = noise.longRunVariance;
+  if (misfit > 1.5 * noise.longRunVariance) {
+    penaltyVariance = misfit;
+    withSlopes = findSlopeChanges(z, boundaries, minSegment, misfit);
   }
 
   // 5. Walk back from the last piece.
@@ -157,7 +152,7 @@ export function fitCapacityTrend(
     if (candidate.m >= 3) {
       const apart = commonSlopeFit(block).sse + lineSse(candidate);
       const together = commonSlopeFit([candidate, ...block]).sse;
-      if (together - apart > SLOPE_SPLIT_CHI2 * noise.longRunVariance) {
+      if (together - apart > SLOPE_SPLIT_CHI2 * penaltyVariance) {
         break;
       }
     }
@@ -245,6 +240,64 @@ export function fitCapacityTrend(
     fitted,
     points: count,
   };
+}
+
+function findSlopeChanges(z: Float64Array, boundaries: Boundary[], minSegment: number, variance: number): Boundary[] {
+  const n = z.length;
+  const out: Boundary[] = [];
+  for (let b = 0; b < boundaries.length; b++) {
+    out.push(boundaries[b]);
+    const from = boundaries[b].at;
+    const to = b + 1 < boundaries.length ? boundaries[b + 1].at : n;
+    if (to - from >= 2 * minSegment) {
+      const cp = detectChangePoints(z.subarray(from, to), {
+        minSegment,
+        variance,
+        penaltyFactor: SLOPE_CHANGE_PENALTY,
+      });
+      for (const c of cp.changePoints) {
+        out.push({ at: from + c, kind: 'slope' });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Long-run variance from batch means: the residuals of each piece's own line, averaged over
+ * consecutive batches of `batch` rows; batch · (robust variance of the batch means).
+ */
+function segmentScaleVariance(x: Float64Array, z: Float64Array, pieces: Boundary[], batch: number): number {
+  const n = z.length;
+  const resid = new Float64Array(n).fill(NaN);
+  for (let p = 0; p < pieces.length; p++) {
+    const from = pieces[p].at;
+    const to = p + 1 < pieces.length ? pieces[p + 1].at : n;
+    const s = pieceSums(x, z, from, to);
+    const slope = s.sxx > 0 ? s.sxy / s.sxx : 0;
+    for (let k = from; k < to; k++) {
+      resid[k] = z[k] - s.yMean - slope * (x[k] - s.xMean);
+    }
+  }
+  const means: number[] = [];
+  for (let a = 0; a + batch <= n; a += batch) {
+    let sum = 0;
+    let m = 0;
+    for (let k = a; k < a + batch; k++) {
+      if (Number.isFinite(resid[k])) {
+        sum += resid[k];
+        m++;
+      }
+    }
+    if (m >= batch / 2) {
+      means.push(sum / m);
+    }
+  }
+  if (means.length < 4) {
+    return 0;
+  }
+  const sd = robustSd(means);
+  return batch * sd * sd;
 }
 
 function minusCycle(z: Float64Array, times: Float64Array, c: CycleProfile): Float64Array {

@@ -43,20 +43,34 @@ export function findCycle(y: Float64Array, times: Float64Array, periodMs: number
   const bins = Math.max(4, Math.min(Math.round(rowsPerPeriod), periodMs > 86_400_000 ? 28 : 96));
   const binMs = periodMs / bins;
   const level = periodMean(y, Math.round(rowsPerPeriod));
-  const byBin: number[][] = Array.from({ length: bins }, () => []);
+  // Rows grouped by bin (counting sort into one buffer): each bin's values are a slice of it.
+  const binIndex = new Int32Array(n);
+  const counts = new Int32Array(bins + 1);
   const detrended = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     detrended[i] = y[i] - level[i];
+    binIndex[i] = binOf(times[i], periodMs, binMs, bins);
     if (Number.isFinite(detrended[i])) {
-      byBin[binOf(times[i], periodMs, binMs, bins)].push(detrended[i]);
+      counts[binIndex[i] + 1]++;
     }
   }
+  for (let k = 0; k < bins; k++) {
+    counts[k + 1] += counts[k];
+  }
+  const grouped = new Float64Array(counts[bins]);
+  const cursor = counts.slice(0, bins);
+  for (let i = 0; i < n; i++) {
+    if (Number.isFinite(detrended[i])) {
+      grouped[cursor[binIndex[i]]++] = detrended[i];
+    }
+  }
+  const size = (k: number): number => counts[k + 1] - counts[k];
   const figure = new Float64Array(bins);
   let filled = 0;
   let mean = 0;
   for (let k = 0; k < bins; k++) {
-    if (byBin[k].length >= MIN_CYCLES) {
-      figure[k] = finiteMedian(byBin[k]);
+    if (size(k) >= MIN_CYCLES) {
+      figure[k] = finiteMedian(grouped, counts[k], counts[k + 1]);
       mean += figure[k];
       filled++;
     }
@@ -69,14 +83,14 @@ export function findCycle(y: Float64Array, times: Float64Array, periodMs: number
   let hi = -Infinity;
   let varFigure = 0;
   for (let k = 0; k < bins; k++) {
-    figure[k] = byBin[k].length >= MIN_CYCLES ? figure[k] - mean : 0;
+    figure[k] = size(k) >= MIN_CYCLES ? figure[k] - mean : 0;
     lo = Math.min(lo, figure[k]);
     hi = Math.max(hi, figure[k]);
     varFigure += (figure[k] * figure[k]) / bins;
   }
   const resid = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    resid[i] = detrended[i] - figure[binOf(times[i], periodMs, binMs, bins)];
+    resid[i] = detrended[i] - figure[binIndex[i]];
   }
   const s = robustSd(resid);
   const cycles = span / periodMs;

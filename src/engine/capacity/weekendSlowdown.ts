@@ -7,6 +7,8 @@
  * (the weekly mean rate ḡ = (5g + 2kg)/7 is the trend's), and the zero-mean bend this makes
  * around the mean-rate line is returned so the caller can take it out.
  */
+import { pieceSums } from './commonSlopeFit';
+
 const DAY = 86_400_000;
 const HOUR = DAY / 24;
 
@@ -113,34 +115,19 @@ export function findWeekendSlowdown(y: Float64Array, times: Float64Array): Weeke
 
 /** Slope per day of the rows [a, b) (one UTC day), or null with fewer than 4 values or under 12 hours covered. */
 function daySlope(y: Float64Array, times: Float64Array, a: number, b: number): number | null {
-  let m = 0;
-  let sx = 0;
-  let sy = 0;
   let first = Infinity;
   let last = -Infinity;
   for (let i = a; i < b; i++) {
     if (Number.isFinite(y[i])) {
-      m++;
-      sx += times[i];
-      sy += y[i];
       first = Math.min(first, times[i]);
       last = Math.max(last, times[i]);
     }
   }
-  if (m < 4 || last - first < DAY / 2) {
+  const p = pieceSums(times, y, a, b);
+  if (p.m < 4 || last - first < DAY / 2 || !(p.sxx > 0)) {
     return null;
   }
-  const xm = sx / m;
-  const ym = sy / m;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = a; i < b; i++) {
-    if (Number.isFinite(y[i])) {
-      sxx += (times[i] - xm) ** 2;
-      sxy += (times[i] - xm) * (y[i] - ym);
-    }
-  }
-  return sxx > 0 ? (sxy / sxx) * DAY : null;
+  return (p.sxy / p.sxx) * DAY;
 }
 
 function median(v: number[]): number {

@@ -121,7 +121,12 @@ describe('PREDICT family', () => {
   });
   it('PREDICTSIGMA is the sample SD and needs two values', () => {
     const y = f64([0, 0, 2, 4, 4, 4]); // row i reads rows i and i−1 (never rows 0, 1)
-    expectAllClose(rrdPredictSigma(y, { shiftRows: [1], windowSteps: 1 }), f64([NaN, NaN, NaN, Math.SQRT2, 0, 0]), 'sigma', 1e-12);
+    expectAllClose(
+      rrdPredictSigma(y, { shiftRows: [1], windowSteps: 1 }),
+      f64([NaN, NaN, NaN, Math.SQRT2, 0, 0]),
+      'sigma',
+      1e-12
+    );
   });
   it('PREDICTPERC interpolates for p > 0 and rounds half away from zero for p < 0', () => {
     const y = f64([0, 0, 1, 2, 3, 4, 9]);

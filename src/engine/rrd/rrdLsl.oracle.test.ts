@@ -99,7 +99,10 @@ describe.each(WINDOWS)('$name $window', (w) => {
     const csv = readRrdCsv(`${w.name}_lsl_${w.window}_proj.csv`);
     const from = rows.printedFrom;
     const to = from + rows.printedCount;
-    const printedTimes = Float64Array.from({ length: rows.printedCount }, (_, k) => (rows.firstRowTime + (from + k) * rows.step) / SEC);
+    const printedTimes = Float64Array.from(
+      { length: rows.printedCount },
+      (_, k) => (rows.firstRowTime + (from + k) * rows.step) / SEC
+    );
     expectAllClose(printedTimes, csv.columns.timestamp, 'timestamp', 0);
     expectAllClose(x.subarray(from, to), csv.columns.value, 'value');
     expectAllClose(rrdCount(x.length).subarray(from, to), csv.columns.count, 'count', 0);

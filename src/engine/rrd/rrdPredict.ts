@@ -27,7 +27,8 @@ export function rrdPredictShifts(args: readonly number[], count: number): number
   if (!Number.isInteger(count) || count === 0) {
     return [];
   }
-  const shifts = count > 0 ? (args.length === count ? [...args] : []) : args.length === 1 ? shiftMultiples(args[0], -count) : [];
+  const shifts =
+    count > 0 ? (args.length === count ? [...args] : []) : args.length === 1 ? shiftMultiples(args[0], -count) : [];
   return shifts.every((s) => Number.isFinite(s) && s >= 0) ? shifts : [];
 }
 

@@ -21,7 +21,12 @@ export interface ReducedRows {
  * of step·factor. Preconditions: firstRowTime on the epoch grid of `step`, factor ≥ 1 (integer).
  * Returns the reduced rows; factor 1 (or bad input) returns a copy of the input grid.
  */
-export function rrdReduceAverage(values: Float64Array, firstRowTime: number, step: number, factor: number): ReducedRows {
+export function rrdReduceAverage(
+  values: Float64Array,
+  firstRowTime: number,
+  step: number,
+  factor: number
+): ReducedRows {
   const f = Math.floor(factor);
   if (!(f > 1) || !(step > 0) || values.length === 0 || !Number.isFinite(firstRowTime)) {
     return { firstRowTime, step, values: Float64Array.from(values) };

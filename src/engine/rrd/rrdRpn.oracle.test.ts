@@ -15,14 +15,26 @@ const M = 60 * SEC;
 
 type Column = (x: Float64Array) => Float64Array;
 
-const trend = (w: number): Column => (x) => rrdTrend(x, rrdDurationRows(w, STEP_MS));
-const trendNan = (w: number): Column => (x) => rrdTrendNan(x, rrdDurationRows(w, STEP_MS));
-const predict = (args: number[], count: number, w: number): Column => (x) =>
-  rrdPredict(x, rrdPredictSpec(args, count, w, STEP_MS));
-const sigma = (args: number[], count: number, w: number): Column => (x) =>
-  rrdPredictSigma(x, rrdPredictSpec(args, count, w, STEP_MS));
-const perc = (args: number[], count: number, w: number, p: number): Column => (x) =>
-  rrdPredictPerc(x, rrdPredictSpec(args, count, w, STEP_MS), p);
+const trend =
+  (w: number): Column =>
+  (x) =>
+    rrdTrend(x, rrdDurationRows(w, STEP_MS));
+const trendNan =
+  (w: number): Column =>
+  (x) =>
+    rrdTrendNan(x, rrdDurationRows(w, STEP_MS));
+const predict =
+  (args: number[], count: number, w: number): Column =>
+  (x) =>
+    rrdPredict(x, rrdPredictSpec(args, count, w, STEP_MS));
+const sigma =
+  (args: number[], count: number, w: number): Column =>
+  (x) =>
+    rrdPredictSigma(x, rrdPredictSpec(args, count, w, STEP_MS));
+const perc =
+  (args: number[], count: number, w: number, p: number): Column =>
+  (x) =>
+    rrdPredictPerc(x, rrdPredictSpec(args, count, w, STEP_MS), p);
 
 const WEEK_LIST = [7, 6, 5, 4, 3, 2, 1].map((d) => d * DAY);
 
@@ -85,13 +97,17 @@ describe.each(CASES)('$file', ({ file, input, defStart }) => {
   const csv = readRrdCsv(file);
   const range: RrdRange = { ...printedRange(csv), defStart };
   const rows = rrdGraphRows(readRrdInput(input), range);
-  const printed = (all: Float64Array): Float64Array => all.subarray(rows.printedFrom, rows.printedFrom + rows.printedCount);
+  const printed = (all: Float64Array): Float64Array =>
+    all.subarray(rows.printedFrom, rows.printedFrom + rows.printedCount);
 
   it('has the extra internal row at E+300 and prints exactly the oracle timestamps', () => {
     const lastRowTime = rows.firstRowTime + (rows.values.length - 1) * rows.step;
     expect(lastRowTime).toBe(range.end + STEP_MS);
     expect(rows.firstRowTime).toBe((defStart ?? range.start) + STEP_MS);
-    const times = Float64Array.from({ length: rows.printedCount }, (_, k) => (rows.firstRowTime + (rows.printedFrom + k) * rows.step) / SEC);
+    const times = Float64Array.from(
+      { length: rows.printedCount },
+      (_, k) => (rows.firstRowTime + (rows.printedFrom + k) * rows.step) / SEC
+    );
     expectAllClose(times, csv.columns.timestamp, `${file} timestamp`, 0);
   });
 

@@ -108,12 +108,56 @@ export function robustSd(y: ArrayLike<number>): number {
   return 1.4826 * sortedMedian(dev.subarray(0, m));
 }
 
-/** Sorts a typed array in place (numeric order) and returns its median; NaN when empty. */
+/** The median of a typed array, which it reorders (Hoare's selection, O(n)); NaN when empty. */
 function sortedMedian(xs: Float64Array): number {
   const m = xs.length;
   if (m === 0) {
     return NaN;
   }
-  xs.sort();
-  return m % 2 === 1 ? xs[m >> 1] : (xs[(m >> 1) - 1] + xs[m >> 1]) / 2;
+  const hi = select(xs, m >> 1);
+  if (m % 2 === 1) {
+    return hi;
+  }
+  // The lower middle is the largest value left of the upper one after the selection.
+  let lo = -Infinity;
+  for (let i = 0; i < m >> 1; i++) {
+    if (xs[i] > lo) {
+      lo = xs[i];
+    }
+  }
+  return (lo + hi) / 2;
+}
+
+/** Reorders xs so that xs[k] is the k-th smallest and everything left of it is not larger. */
+function select(xs: Float64Array, k: number): number {
+  let left = 0;
+  let right = xs.length - 1;
+  while (right > left) {
+    const pivot = xs[(left + right) >> 1];
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (xs[i] < pivot) {
+        i++;
+      }
+      while (xs[j] > pivot) {
+        j--;
+      }
+      if (i <= j) {
+        const t = xs[i];
+        xs[i] = xs[j];
+        xs[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) {
+      right = j;
+    } else if (k >= i) {
+      left = i;
+    } else {
+      break;
+    }
+  }
+  return xs[k];
 }

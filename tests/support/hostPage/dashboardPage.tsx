@@ -1,7 +1,7 @@
 /**
  * Runs a provisioned dashboard in the host page the way Grafana does: the provisioned data sources
  * are registered in @grafana/runtime's DataSourceSrv (the page's InfluxDB data source, and
- * Trendcast's data source built from dist/datasource/module.js and loaded through SystemJS), a
+ * Trendcast's data source built from dist/trendcast-forecast-datasource/module.js and loaded through SystemJS), a
  * TemplateSrv replaces variables from the request, each panel's targets are queried through its data
  * source with the dashboard's time range and interval, and the answer is drawn: our panel plugin
  * for `trendcast-forecast-panel`, @grafana/ui's components for the core types (nativePanels.tsx).
@@ -16,6 +16,7 @@ import {
   DataSourcePlugin,
   DataSourcePluginMeta,
   DataTransformerConfig,
+  DataTransformerInfo,
   EventBusSrv,
   FieldConfigOptionsRegistry,
   GrafanaTheme2,
@@ -73,6 +74,19 @@ interface PanelResult {
   errors: string[];
 }
 
+/**
+ * A registry item's `transformation`: the transformer itself up to Grafana 12 (the types the page is
+ * compiled against), a loader resolving to it from Grafana 13 on (`() => Promise<DataTransformerInfo>`,
+ * so that Grafana can load transformers lazily; transformDataFrame awaits it).
+ */
+function registryTransformation(t: DataTransformerInfo): DataTransformerInfo {
+  if (__TRENDCAST_GRAFANA_LINE__ === '12.4') {
+    return t;
+  }
+  const load = () => Promise.resolve(t);
+  return load as unknown as DataTransformerInfo;
+}
+
 /** Grafana fills the transformer registry at start-up (app code); these are @grafana/data's own. */
 function initTransformers(): void {
   // standardTransformers lists some transformers under two names (e.g. joinByField): one entry per id.
@@ -83,7 +97,7 @@ function initTransformers(): void {
       aliasIds: t.aliasIds,
       name: t.name,
       description: t.description,
-      transformation: t,
+      transformation: registryTransformation(t),
       editor: NoEditor,
       imageDark: '',
       imageLight: '',

@@ -90,7 +90,7 @@ export interface DashboardPanelJSON {
 /**
  * A provisioned dashboard run in the page as Grafana runs it: data sources registered in
  * @grafana/runtime's DataSourceSrv (InfluxDB through the host server's proxy, Trendcast's data
- * source from dist/datasource/module.js), each panel's targets queried through its data source,
+ * source from dist/trendcast-forecast-datasource/module.js), each panel's targets queried through its data source,
  * the results drawn by our panel plugin or by @grafana/ui's own components for core panel types.
  */
 export interface DashboardPageSpec {
@@ -137,10 +137,10 @@ export const DEFAULT_FIELD_CONFIG: FieldConfigJSON = {
 
 /** URL path the page fetches its config from. */
 export const CONFIG_PATH = '/api/panels';
-/** Folder Grafana serves this plugin's files from. */
+/** Where Grafana serves this plugin's files from (its folder in dist/, dist/trendcast-forecast-panel/). */
 export const PLUGIN_ID = 'trendcast-forecast-panel';
 export const PLUGIN_BASE = `/public/plugins/${PLUGIN_ID}`;
-/** The data source plugin, nested in dist/datasource/ and served from its own folder as Grafana does. */
+/** The data source plugin, built to dist/trendcast-forecast-datasource/ and served from its own folder as Grafana does. */
 export const DATASOURCE_PLUGIN_ID = 'trendcast-forecast-datasource';
 export const DATASOURCE_PLUGIN_BASE = `/public/plugins/${DATASOURCE_PLUGIN_ID}`;
 /** The host server forwards `/api/influx/<path>` to InfluxDB, as Grafana's data source proxy does. */

@@ -5,9 +5,17 @@
 import type { FrameJSON, HostPageConfig } from './hostPageConfig';
 
 declare global {
+  /**
+   * The Grafana line the page bundle was built for ('12.4', '13'; see grafanaLines.ts), replaced by
+   * esbuild at build time: where @grafana/* APIs differ between lines the page takes the line's way.
+   */
+  const __TRENDCAST_GRAFANA_LINE__: string;
+
   interface Window {
     /** true once every panel has rendered the first time. */
     __TRENDCAST_READY__?: boolean;
+    /** React's version as the page runs it (the Grafana line's react, shared with the plugin). */
+    __TRENDCAST_REACT_VERSION__?: string;
     /** Load failures, uncaught errors and panel crashes, as messages. */
     __TRENDCAST_ERRORS__?: string[];
     /** Set before the page loads (Playwright addInitScript) to render one panel from these frames. */

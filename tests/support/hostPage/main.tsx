@@ -32,6 +32,7 @@ import { registerSharedModules } from './sharedModules';
 import { createStandardFieldConfigRegistry, toFieldConfigSource } from './standardFieldConfig';
 
 window.__TRENDCAST_ERRORS__ = window.__TRENDCAST_ERRORS__ ?? [];
+window.__TRENDCAST_REACT_VERSION__ = React.version;
 window.addEventListener('error', (e) => reportHostError(`uncaught: ${e.message}`));
 window.addEventListener('unhandledrejection', (e) => reportHostError(`unhandled rejection: ${String(e.reason)}`));
 

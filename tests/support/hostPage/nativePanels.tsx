@@ -97,9 +97,17 @@ function withOverrides({ panel, frames, theme, timeZone, registry }: NativePanel
   });
 }
 
+/** What Grafana's panels show for a query that returned nothing (e.g. before `trendcast run` wrote anything). */
+function NoData() {
+  return <div data-testid="no-data">No data</div>;
+}
+
 /** Grafana's Time series panel: @grafana/ui's TimeSeries with the legend at the bottom. */
 export function NativeTimeSeries(props: NativePanelProps) {
   const series = withOverrides(props);
+  if (!series.some((f) => f.length > 0)) {
+    return <NoData />;
+  }
   return (
     <TimeSeries
       frames={series}
@@ -152,8 +160,8 @@ export function NativeStat(props: NativePanelProps) {
 /** Grafana's Table panel: @grafana/ui's Table over the first frame. */
 export function NativeTable(props: NativePanelProps) {
   const series = withOverrides(props);
-  if (series.length === 0) {
-    return <div>No data</div>;
+  if (series.length === 0 || series[0].length === 0) {
+    return <NoData />;
   }
   return <Table data={series[0]} width={props.width} height={props.height} />;
 }

@@ -8,16 +8,19 @@ import { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
+import { DEFAULT_GRAFANA_LINE, GrafanaLine, lineNodeModules, lineVersions } from './grafanaLines';
 import { HostPageBundle, readFreshHostPageBundle } from './hostPageBundleCache';
 import { findRepoRoot } from './repoRoot';
 import {
   CONFIG_PATH,
   DashboardPageSpec,
   DATASOURCE_PLUGIN_BASE,
+  DATASOURCE_PLUGIN_ID,
   HostPageConfig,
   INFLUX_PROXY_PATH,
   PanelSpec,
   PLUGIN_BASE,
+  PLUGIN_ID,
 } from './hostPageConfig';
 
 export interface HostPageOptions {
@@ -38,6 +41,8 @@ export interface HostPageOptions {
   dashboard?: DashboardPageSpec | (() => DashboardPageSpec);
   /** InfluxDB base URL that `/api/influx/…` is forwarded to (the page's InfluxDB data source). */
   influxUrl?: string;
+  /** The Grafana line whose shared modules (react, @grafana/*, …) the page hands the plugin (default 12.4). */
+  line?: GrafanaLine;
 }
 
 export interface HostPage {
@@ -63,31 +68,40 @@ const SYSTEMJS_FILES: Record<string, string> = {
   '/systemjs/extras/named-register.js': 'node_modules/systemjs/dist/extras/named-register.js',
 };
 
-// One bundle per repository root and process: building it costs seconds.
+/** The built plugin `id` under `root`: `npm run build` makes one folder per plugin, dist/<id>/. */
+export function pluginDistDir(root: string, id: string): string {
+  return join(root, 'dist', id);
+}
+
+// One bundle per repository root, Grafana line and process: building one costs seconds.
 const bundles = new Map<string, Promise<HostPageBundle>>();
 
 /**
- * The host page bundle for `root`: the cached build when it is fresh, else built now (esbuild is
- * loaded only then: it cannot load inside jest's jsdom environment, so e2e globalSetup prebuilds).
+ * The host page bundle of `line` for `root`: the cached build when it is fresh, else built now (esbuild
+ * is loaded only then: it cannot load inside jest's jsdom environment, so e2e globalSetup prebuilds).
  */
-export function hostPageBundle(root: string): Promise<HostPageBundle> {
-  let bundle = bundles.get(root);
+export function hostPageBundle(root: string, line: GrafanaLine = DEFAULT_GRAFANA_LINE): Promise<HostPageBundle> {
+  const key = `${root}\n${line}`;
+  let bundle = bundles.get(key);
   if (!bundle) {
-    const cached = readFreshHostPageBundle(root);
+    const cached = readFreshHostPageBundle(root, line);
     bundle = cached
       ? Promise.resolve(cached)
-      : import('./buildHostPage').then(({ buildHostPageBundle }) => buildHostPageBundle(root));
-    bundles.set(root, bundle);
-    bundle.catch(() => bundles.delete(root));
+      : import('./buildHostPage').then(({ buildHostPageBundle }) => buildHostPageBundle(root, line));
+    bundles.set(key, bundle);
+    bundle.catch(() => bundles.delete(key));
   }
   return bundle;
 }
 
-/** The page HTML: boot data for @grafana/runtime, SystemJS + extras, then the bundle. */
-export function hostPageHtml(title: string): string {
+/**
+ * The page HTML: boot data for @grafana/runtime (`grafanaVersion`: the version the page reports as
+ * Grafana's, the line's @grafana/data), SystemJS + extras, then the bundle.
+ */
+export function hostPageHtml(title: string, grafanaVersion: string): string {
   const bootData = {
     assets: { dark: '', light: '' },
-    settings: { buildInfo: { version: '12.4.10', env: 'production' }, featureToggles: {} },
+    settings: { buildInfo: { version: grafanaVersion, env: 'production' }, featureToggles: {} },
     user: { theme: 'dark', locale: 'en-US', language: 'en-US' },
     navTree: [],
   };
@@ -120,20 +134,22 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
 
 /**
  * Starts the host page server. Resolves once it listens; `url` is `http://127.0.0.1:PORT/`.
- * Precondition: dist/module.js exists (npm run build). The bundle is built before this resolves, so a
+ * Precondition: dist/trendcast-forecast-panel/module.js exists (npm run build). The bundle is built before this resolves, so a
  * page load right after does not wait on esbuild.
  */
 export async function startHostPage(options: HostPageOptions): Promise<HostPage> {
   const root = options.root ?? findRepoRoot();
+  const line = options.line ?? DEFAULT_GRAFANA_LINE;
+  const versions = lineVersions(root, line);
   // URL prefix → folder: the plugin as Grafana serves it, and the icons @grafana/ui's <Icon> fetches
   // from `${__grafana_public_path__}build/img/icons/` (Grafana ships them; @grafana/ui has a copy).
   const staticDirs: Array<[string, string]> = [
-    // The data source first: its folder is nested in the panel's, as in the mounted dist/.
-    [`${DATASOURCE_PLUGIN_BASE}/`, join(root, 'dist/datasource')],
-    [`${PLUGIN_BASE}/`, join(root, 'dist')],
-    ['/public/build/img/icons/', join(root, 'node_modules/@grafana/ui/dist/public/img/icons')],
+    // Each plugin from its own folder in dist/, named after its id, as in Grafana's plugins directory.
+    [`${DATASOURCE_PLUGIN_BASE}/`, pluginDistDir(root, DATASOURCE_PLUGIN_ID)],
+    [`${PLUGIN_BASE}/`, pluginDistDir(root, PLUGIN_ID)],
+    ['/public/build/img/icons/', join(lineNodeModules(root, line), '@grafana/ui/dist/public/img/icons')],
   ];
-  await hostPageBundle(root);
+  await hostPageBundle(root, line);
 
   const pageConfig = async (): Promise<HostPageConfig> => ({
     title: options.title,
@@ -150,15 +166,15 @@ export async function startHostPage(options: HostPageOptions): Promise<HostPage>
       return;
     }
     if (path === '/' || path === '/index.html') {
-      send(res, 200, hostPageHtml(options.title ?? 'Trendcast'), CONTENT_TYPES['.html']);
+      send(res, 200, hostPageHtml(options.title ?? 'Trendcast', versions.grafana), CONTENT_TYPES['.html']);
       return;
     }
     if (path === '/host-page.js') {
-      send(res, 200, (await hostPageBundle(root)).js, CONTENT_TYPES['.js']);
+      send(res, 200, (await hostPageBundle(root, line)).js, CONTENT_TYPES['.js']);
       return;
     }
     if (path === '/host-page.css') {
-      send(res, 200, (await hostPageBundle(root)).css, 'text/css; charset=utf-8');
+      send(res, 200, (await hostPageBundle(root, line)).css, 'text/css; charset=utf-8');
       return;
     }
     if (path === CONFIG_PATH) {

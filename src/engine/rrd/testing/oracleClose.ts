@@ -16,7 +16,12 @@ export function oracleClose(actual: number, expected: number, rel = 1e-9): boole
 }
 
 /** Fails with the first few mismatching indices when two series differ beyond the tolerance. */
-export function expectAllClose(actual: ArrayLike<number>, expected: ArrayLike<number>, label: string, rel = 1e-9): void {
+export function expectAllClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  label: string,
+  rel = 1e-9
+): void {
   expect({ label, length: actual.length }).toEqual({ label, length: expected.length });
   const bad: string[] = [];
   let mismatches = 0;

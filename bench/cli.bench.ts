@@ -1,0 +1,122 @@
+/**
+ * The command line at fleet size (`npm run bench:cli`): wall time and peak memory (RSS) of
+ * `trendcast forecast` over 10,000 volumes × 720 hourly points (7.2 million rows), beside a bare
+ * read of the same file (`wc -l`, and a Node line read: the floor any reader pays). Each command
+ * runs once, as a child process under `/usr/bin/time`, its output written to a file.
+ *
+ * Options: --dir DIR          where the input (and, while a command runs, its output) is kept
+ *                             (default: the system's temp folder)
+ *          --volumes N --points N   the fleet (default 10000 × 720)
+ *          --form long|influx-1x    the input form (bench/fleetCsv.ts)
+ *          --cli FILE         the bundle to run (default dist-cli/trendcast.cjs; another build
+ *                             compares versions)
+ *          --only a,b         run only these cases (wc, node-read, json, csv, ndjson, crossings)
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, closeSync, rmSync, statSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { benchListOption, benchOption } from './support/args';
+import { markdownTable } from './support/markdownTable';
+import { writeFleetCsv } from './support/fleet';
+
+const argv = process.argv.slice(2);
+const dir = resolve(benchOption(argv, 'dir', join(tmpdir(), 'trendcast-bench-cli')));
+const volumes = Number(benchOption(argv, 'volumes', '10000'));
+const points = Number(benchOption(argv, 'points', '720'));
+const form = benchOption(argv, 'form', 'long') === 'influx-1x' ? 'influx-1x' : 'long';
+const cli = resolve(benchOption(argv, 'cli', 'dist-cli/trendcast.cjs'));
+const only = benchListOption(argv, 'only', 'wc,node-read,json,csv,ndjson,crossings');
+
+const LINE_READ = `const rl = require('readline').createInterface({ input: require('fs').createReadStream(process.argv[1]) });
+let n = 0; rl.on('line', () => n++); rl.on('close', () => console.log(n));`;
+
+interface Case {
+  key: string;
+  label: string;
+  command: string[];
+}
+
+interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  exit: number;
+  outputMb: number;
+}
+
+/** Runs `command` under /usr/bin/time, stdout to `out`; wall seconds and peak RSS. */
+function measure(command: string[], out: string): Measured {
+  const fd = openSync(out, 'w');
+  try {
+    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', ...command], {
+      stdio: ['ignore', fd, 'pipe'],
+      encoding: 'utf8',
+    });
+    const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+    if (!m) {
+      throw new Error(`no timing from /usr/bin/time: ${r.stderr}`);
+    }
+    return {
+      seconds: Number(m[1]),
+      maxRssMb: Number(m[2]) / 1024,
+      exit: r.status ?? -1,
+      outputMb: statSync(out).size / 2 ** 20,
+    };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+async function main(): Promise<void> {
+  if (!existsSync('/usr/bin/time')) {
+    throw new Error('needs /usr/bin/time (Debian: apt-get install time)');
+  }
+  if (!existsSync(cli)) {
+    throw new Error(`${cli} is missing: npm run build:cli first`);
+  }
+  mkdirSync(dir, { recursive: true });
+  const input = join(dir, `fleet-${volumes}x${points}-${form}.csv`);
+  if (!existsSync(input)) {
+    process.stderr.write(`writing ${input}\n`);
+    await writeFleetCsv(input, volumes, points, form);
+  }
+  // `--input FILE`: the form every version of the command line reads (for --cli comparisons).
+  const forecast = ['forecast', '--input', input, '--horizon', '30d', '--threshold', '90'];
+  const cases: Case[] = [
+    { key: 'wc', label: 'bare read: `wc -l`', command: ['wc', '-l', input] },
+    {
+      key: 'node-read',
+      label: 'bare read: Node line count (readline)',
+      command: [process.execPath, '-e', LINE_READ, input],
+    },
+    { key: 'json', label: '`--format json`', command: [process.execPath, cli, ...forecast, '--format', 'json'] },
+    { key: 'csv', label: '`--format csv`', command: [process.execPath, cli, ...forecast, '--format', 'csv'] },
+    { key: 'ndjson', label: '`--format ndjson`', command: [process.execPath, cli, ...forecast, '--format', 'ndjson'] },
+    {
+      key: 'crossings',
+      label: '`--output crossings`',
+      command: [process.execPath, cli, ...forecast, '--output', 'crossings'],
+    },
+  ].filter((c) => only.includes(c.key));
+
+  const out = join(dir, 'output.tmp');
+  const rows: string[][] = [];
+  for (const c of cases) {
+    process.stderr.write(`${c.key}…\n`);
+    const m = measure(c.command, out);
+    rmSync(out, { force: true });
+    rows.push([c.label, m.seconds.toFixed(1), m.maxRssMb.toFixed(0), m.outputMb.toFixed(0), String(m.exit)]);
+  }
+  const size = statSync(input).size / 2 ** 20;
+  console.log(
+    `Input: ${volumes.toLocaleString('en-US')} series × ${points} points (${form}), ${size.toFixed(0)} MiB; ` +
+      `forecast: \`trendcast forecast --input FILE --horizon 30d --threshold 90\`; ${cpus().length} CPU cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
+  );
+  console.log(markdownTable(['command', 'wall s', 'peak RSS MB', 'output MiB', 'exit'], rows));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

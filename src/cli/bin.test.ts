@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { build } from 'esbuild';
+
+import pkg from '../../package.json';
+
+jest.setTimeout(60_000);
+
+// The command line as users run it: src/cli/main.ts bundled the way scripts/build-cli.mjs does,
+// run as a process on real files.
+let dir = '';
+let bundle = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'trendcast-bin-'));
+  bundle = join(dir, 'trendcast.cjs');
+  await build({
+    entryPoints: [join(__dirname, 'main.ts')],
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outfile: bundle,
+    logLevel: 'error',
+  });
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function trendcast(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [bundle, ...args], { input, encoding: 'utf8', cwd: dir });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const csv = [
+  'timestamp,value',
+  ...Array.from({ length: 24 }, (_, i) => `${(1704067200 + 3600 * i) * 1000},${50 + i + (i % 2 ? 0.05 : -0.05)}`),
+].join('\r\n');
+
+describe('trendcast (the bundled command)', () => {
+  it('reads a file given as a positional argument and standard input alike', () => {
+    writeFileSync(join(dir, 'disk.csv'), '\ufeff' + csv);
+    const file = trendcast([
+      'forecast',
+      'disk.csv',
+      '--model',
+      'linear',
+      '--horizon',
+      '48',
+      '--threshold',
+      '90%',
+      '--format',
+      'text',
+    ]);
+    expect(file.err).toBe('');
+    expect(file.code).toBe(0);
+    expect(file.out).toMatch(/^value reaches 90% on Tue 2 Jan 2024 1[56]:\d\d UTC \(between .*\), in 17 hours\n$/);
+    const stdin = trendcast(
+      ['forecast', '-', '--model', 'linear', '--horizon', '48', '--threshold', '90%', '--format', 'text'],
+      csv
+    );
+    expect(stdin.out).toBe(file.out);
+  });
+
+  it('prints its version and exits 2 naming a missing file', () => {
+    expect(trendcast(['--version'])).toEqual({ code: 0, out: `trendcast ${pkg.version}\n`, err: '' });
+    const missing = trendcast(['forecast', 'nope.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^trendcast: cannot read nope.csv: ENOENT/);
+  });
+
+  it('exits 2 with the line of a bad cell (nanoseconds once crashed, milliseconds were misread)', () => {
+    writeFileSync(join(dir, 'bad.csv'), 'timestamp,value\n1704067200000000000,1\n1704070800000000000,x\n');
+    const r = trendcast(['forecast', 'bad.csv']);
+    expect(r).toEqual({ code: 2, out: '', err: 'trendcast: line 3, column 2: "x" is not a number\n' });
+  });
+});

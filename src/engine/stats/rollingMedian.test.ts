@@ -1,0 +1,31 @@
+import { finiteMedian, forwardMedians, robustSd, rollingMedian } from './rollingMedian';
+import { seededRandom } from './seededRandom';
+
+describe('rolling and robust medians', () => {
+  test('finiteMedian matches a sort on random arrays with ties and NaN, odd and even counts', () => {
+    const g = seededRandom(3);
+    for (let t = 0; t < 500; t++) {
+      const n = 1 + Math.floor(g.uniform() * 40);
+      const xs = Array.from({ length: n }, () => (g.uniform() < 0.1 ? NaN : Math.round(g.normal(0, 3))));
+      const finite = xs.filter(Number.isFinite).sort((a, b) => a - b);
+      const m = finite.length;
+      const expected = m === 0 ? NaN : m % 2 ? finite[m >> 1] : (finite[(m >> 1) - 1] + finite[m >> 1]) / 2;
+      expect(finiteMedian(xs) === expected || (Number.isNaN(expected) && Number.isNaN(finiteMedian(xs)))).toBe(true);
+    }
+    expect(finiteMedian([5, 1, 9, 3], 1, 3)).toBe(5);
+  });
+
+  test('rollingMedian keeps a step and removes a one-row spike', () => {
+    const y = [1, 1, 1, 9, 1, 1, 5, 5, 5, 5];
+    expect(Array.from(rollingMedian(y, 3))).toEqual([1, 1, 1, 1, 1, 1, 5, 5, 5, 5]);
+  });
+
+  test('forwardMedians: the median of the next w rows, fewer at the end, NaN skipped', () => {
+    expect(Array.from(forwardMedians([3, 1, NaN, 2, 8], 3))).toEqual([2, 1.5, 5, 5, 8]);
+  });
+
+  test('robustSd is 1.4826 × the median absolute deviation, unmoved by an outlier', () => {
+    expect(robustSd([1, 2, 3, 4, 100])).toBeCloseTo(1.4826, 10);
+    expect(robustSd([NaN, 7])).toBe(0);
+  });
+});
