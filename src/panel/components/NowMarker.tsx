@@ -1,7 +1,7 @@
 import { css } from '@emotion/css';
-import { createDataFrame, FieldType, GrafanaTheme2 } from '@grafana/data';
-import { EventsCanvas, UPlotConfigBuilder, useStyles2 } from '@grafana/ui';
-import { useMemo } from 'react';
+import { GrafanaTheme2 } from '@grafana/data';
+import { UPlotConfigBuilder, useStyles2 } from '@grafana/ui';
+import { createPortal } from 'react-dom';
 
 import { TEST_IDS } from '../constants';
 import { usePlotInstance } from '../plot/usePlotInstance';
@@ -9,40 +9,28 @@ import { usePlotInstance } from '../plot/usePlotInstance';
 /** "now": a labelled vertical line where the observed data ends and the forecast begins. */
 export function NowMarker({ config, now }: { config: UPlotConfigBuilder; now: number }) {
   const styles = useStyles2(getStyles);
-  const plot = usePlotInstance(config);
-  const events = useMemo(
-    () => [createDataFrame({ fields: [{ name: 'now', type: FieldType.time, values: [now] }] })],
-    [now]
-  );
-  return (
-    <EventsCanvas
-      id="trendcast-now"
-      config={config}
-      events={events}
-      mapEventToXYCoords={() => {
-        const u = plot.current;
-        if (!u) {
-          return undefined;
-        }
-        const x = u.valToPos(now, 'x');
-        return x >= 0 && x <= u.bbox.width / (window.devicePixelRatio || 1) ? { x, y: 0 } : undefined;
-      }}
-      renderEventMarker={() => (
-        <div
-          className={styles.line}
-          style={{ height: (plot.current?.bbox.height ?? 0) / (window.devicePixelRatio || 1) }}
-          data-testid={TEST_IDS.nowMarker}
-        >
-          <span className={styles.label}>now</span>
-        </div>
-      )}
-    />
+  const u = usePlotInstance(config);
+  if (!u) {
+    return null;
+  }
+  const ratio = window.devicePixelRatio || 1;
+  const x = u.valToPos(now, 'x');
+  if (!(x >= 0 && x <= u.bbox.width / ratio)) {
+    return null;
+  }
+  // Drawn inside uPlot's plotting area (its `over` layer), at the position of "now" on the x axis.
+  return createPortal(
+    <div className={styles.line} style={{ left: x, height: u.bbox.height / ratio }} data-testid={TEST_IDS.nowMarker}>
+      <span className={styles.label}>now</span>
+    </div>,
+    u.over
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
   line: css({
-    position: 'relative',
+    position: 'absolute',
+    top: 0,
     borderLeft: `1px dashed ${theme.colors.text.secondary}`,
     pointerEvents: 'none',
   }),

@@ -1,15 +1,22 @@
 import { UPlotConfigBuilder } from '@grafana/ui';
-import { MutableRefObject, useLayoutEffect, useRef } from 'react';
+import { useReducer, useRef, useState } from 'react';
 import type uPlot from 'uplot';
 
-/** The uPlot instance a config builder makes, once the plot exists (for value ↔ pixel mapping). */
-export function usePlotInstance(config: UPlotConfigBuilder): MutableRefObject<uPlot | undefined> {
-  const plot = useRef<uPlot | undefined>(undefined);
-  useLayoutEffect(() => {
-    config.addHook('init', (u) => {
-      plot.current = u;
-    });
-  }, [config]);
+/**
+ * The uPlot instance a config builder makes, re-rendering the caller after each draw (for value ↔
+ * pixel mapping of markers). The hooks are added while rendering, not in an effect: Grafana 13's
+ * TimeSeries creates the plot before its children's effects run, and uPlot reads its hooks once,
+ * when it is created. A config builder gets the hooks once.
+ */
+export function usePlotInstance(config: UPlotConfigBuilder): uPlot | undefined {
+  const [plot, setPlot] = useState<uPlot | undefined>(undefined);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  const hooked = useRef<UPlotConfigBuilder | null>(null);
+  if (hooked.current !== config) {
+    hooked.current = config;
+    config.addHook('ready', (u) => setPlot(u));
+    config.addHook('draw', () => redraw());
+  }
   return plot;
 }
 
