@@ -184,6 +184,20 @@ export async function runServiceCommand(argv: string[], io: RunIo): Promise<numb
   const client = createInfluxClient({ settings: config.influxdb, credentials, retry: config.retry, logger, sleep });
   const shardText = args.shard ? `${args.shard.index}/${args.shard.count}` : null;
   let lastRun: RunReport | null = null;
+  /** The status file of a job that has stopped (after --once, or on a signal). */
+  const writeStopped = (run: typeof lastRun): void =>
+    writeStatus(
+      args.statusFile,
+      {
+        state: 'stopped',
+        pid: process.pid,
+        shard: shardText,
+        currentRunStartedAt: null,
+        nextRunAt: null,
+        lastRun: run,
+      },
+      logger
+    );
   for (;;) {
     const now = clock();
     writeStatus(
@@ -201,18 +215,7 @@ export async function runServiceCommand(argv: string[], io: RunIo): Promise<numb
     lastRun = await runOnce({ config, client, logger, shard: args.shard, now });
     summary(logger, lastRun);
     if (args.once || stopping) {
-      writeStatus(
-        args.statusFile,
-        {
-          state: 'stopped',
-          pid: process.pid,
-          shard: shardText,
-          currentRunStartedAt: null,
-          nextRunAt: null,
-          lastRun,
-        },
-        logger
-      );
+      writeStopped(lastRun);
       return lastRun.ok ? 0 : 1;
     }
     const next = (Math.floor(clock() / config.everyMs) + 1) * config.everyMs;
@@ -231,18 +234,7 @@ export async function runServiceCommand(argv: string[], io: RunIo): Promise<numb
     logger.log('info', 'sleep', { next_run: new Date(next).toISOString() });
     await sleep(Math.max(0, next - clock()));
     if (stopping) {
-      writeStatus(
-        args.statusFile,
-        {
-          state: 'stopped',
-          pid: process.pid,
-          shard: shardText,
-          currentRunStartedAt: null,
-          nextRunAt: null,
-          lastRun,
-        },
-        logger
-      );
+      writeStopped(lastRun);
       return 0;
     }
   }

@@ -17,7 +17,7 @@
  */
 import { normalMultiplier } from '../engine/quantiles';
 import { RawSeries } from '../engine/types';
-import { SeriesForecast } from '../models/forecastSeries';
+import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
 import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
 import { LstmStatus } from '../runtime/lstmRefresh';
@@ -501,20 +501,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
           out = await forecastSeriesAsync(src.raw, job.request, lstmCtx);
         } catch (e) {
           out = {
-            result: {
-              name: src.raw.name,
-              labels: src.raw.labels,
-              model: null,
-              step: NaN,
-              lastTime: null,
-              anchor: null,
-              forecast: null,
-              fitted: null,
-              crossings: [],
-              diagnostics: {},
-              notices: [],
-              problem: { code: 'model-failed', message: (e as Error).message },
-            },
+            result: emptySeriesForecast(src.raw, { code: 'model-failed', message: (e as Error).message }),
             lstm: null,
           };
         }
