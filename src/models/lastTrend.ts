@@ -19,14 +19,7 @@ export const lastTrendModel: ForecastModel = {
     if (!trend) {
       return { code: 'too-few-points', message: 'the last trend needs 3 points in the fit window' };
     }
-    return new TrendFittedModel(
-      'last-trend',
-      trend,
-      series.start,
-      series.step,
-      trendDiagnostics(trend, series.start, series.step),
-      false
-    );
+    return new TrendFittedModel('last-trend', trend, trendDiagnostics(trend, series.start, series.step));
   },
 };
 

@@ -79,7 +79,9 @@ export const seasonalModel: ForecastModel = {
           if (!dec) {
             return null;
           }
-          return medianOfThree(dec, seasonalNaivePoint(prefix, cycle, h), localProfilePoint(prefix, cycle, h));
+          // Gaps filled once for both partners, on the prefix itself (a backtest must not see past it).
+          const filled = fillGaps(prefix);
+          return medianOfThree(dec, seasonalNaivePoint(filled, cycle, h), localProfilePoint(filled, cycle, h));
         };
         const ownLine = new Float64Array(horizon);
         const t = studentTMultiplier(level, fit.n - 2);
@@ -152,9 +154,8 @@ function decompositionPoint(y: Float64Array, period: number, h: number): Float64
   return out;
 }
 
-/** The last cycle again (gaps read from the cycle before, then held). */
-function seasonalNaivePoint(y: Float64Array, lag: number, h: number): Float64Array {
-  const filled = fillGaps(y);
+/** The last cycle again, from a series with its gaps filled (fillGaps). */
+function seasonalNaivePoint(filled: Float64Array, lag: number, h: number): Float64Array {
   const n = filled.length;
   const out = new Float64Array(h);
   for (let k = 0; k < h; k++) {
@@ -165,10 +166,9 @@ function seasonalNaivePoint(y: Float64Array, lag: number, h: number): Float64Arr
 
 /**
  * The median shape of the last cycles around their own means, placed on the last cycle's mean and
- * moved by the median change of the cycle means.
+ * moved by the median change of the cycle means (from a series with its gaps filled).
  */
-function localProfilePoint(y: Float64Array, lag: number, h: number): Float64Array {
-  const filled = fillGaps(y);
+function localProfilePoint(filled: Float64Array, lag: number, h: number): Float64Array {
   const n = filled.length;
   const cycles = Math.max(1, Math.min(PROFILE_CYCLES, Math.floor(n / lag)));
   const means = new Float64Array(cycles);

@@ -1,5 +1,4 @@
 import { CapacityTrend, trendVarianceAt } from '../engine/capacity/capacityTrend';
-import { cycleAt } from '../engine/capacity/cycleProfile';
 import { normalQuantile, studentTMultiplier } from '../engine/quantiles';
 import { Diagnostics, FittedModel, ModelName, Prediction, TrendCurve } from './types';
 
@@ -56,9 +55,9 @@ export function trendDiagnostics(trend: CapacityTrend, start: number, step: numb
 }
 
 /**
- * A fitted model whose forecast is the capacity trend, optionally with the cycles it found drawn
- * on top. Its band is for a single future observation (cycles and noise around the trend, plus
- * the trend's own uncertainty); crossings are dated on the trend and its confidence band.
+ * A fitted model whose forecast is the capacity trend. Its band is for a single future observation
+ * (cycles and noise around the trend, plus the trend's own uncertainty); crossings are dated on the
+ * trend and its confidence band.
  */
 export class TrendFittedModel implements FittedModel {
   readonly anchor: number;
@@ -67,38 +66,23 @@ export class TrendFittedModel implements FittedModel {
   constructor(
     readonly name: ModelName,
     private readonly trend: CapacityTrend,
-    private readonly start: number,
-    private readonly step: number,
-    readonly diagnostics: Diagnostics,
-    private readonly drawCycles: boolean
+    readonly diagnostics: Diagnostics
   ) {
-    this.anchor = trend.level + (drawCycles ? this.cycles(trend.lastRow) : 0);
+    this.anchor = trend.level;
     this.fitted = { fromRow: trend.trendStartRow, values: trend.fitted };
-  }
-
-  private cycles(row: number): number {
-    const t = this.start + row * this.step;
-    let v = 0;
-    for (const c of this.trend.cycles) {
-      v += cycleAt(c, t);
-    }
-    return v;
   }
 
   predict(horizon: number, level: number): Prediction {
     const trend = trendCurve(this.trend, horizon, level);
-    const point = new Float64Array(horizon);
     const lower = new Float64Array(horizon);
     const upper = new Float64Array(horizon);
     const t = studentTMultiplier(level, Math.max(1, this.trend.points - 2));
     for (let k = 0; k < horizon; k++) {
       const row = this.trend.lastRow + k + 1;
-      const p = trend.point[k] + (this.drawCycles ? this.cycles(row) : 0);
       const hw = t * Math.sqrt(this.trend.observationVariance + trendVarianceAt(this.trend, row)) || 0;
-      point[k] = p;
-      lower[k] = p - hw;
-      upper[k] = p + hw;
+      lower[k] = trend.point[k] - hw;
+      upper[k] = trend.point[k] + hw;
     }
-    return { point, lower, upper, trend };
+    return { point: Float64Array.from(trend.point), lower, upper, trend };
   }
 }

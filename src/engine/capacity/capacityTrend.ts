@@ -97,31 +97,28 @@ export function fitCapacityTrend(
   const rowsPerDay = Math.max(1, Math.round(DAY / rowMs));
   const shortRows = Math.max(2, Math.min(12, Math.round(HOUR / rowMs)));
   const cycles: CycleProfile[] = [];
+  const shiftsOf = (series: Float64Array) => findLevelShifts(series, shortRows, Math.max(3 * shortRows, rowsPerDay));
   let z = y;
   const daily = findCycle(z, times, DAY, rowMs);
   if (daily) {
     cycles.push(daily);
-    z = minusCycle(z, times, daily);
+    z = minus(z, times, (t) => cycleAt(daily, t));
   }
   // 3. Level shifts, then the weekly cycle on the series with the shifts taken out (a rolling
   // median over a week would otherwise smear each clean-up over a week).
-  let shifts = findLevelShifts(z, shortRows, Math.max(3 * shortRows, rowsPerDay));
+  let shifts = shiftsOf(z);
   // A weekend slowdown is a weekly cycle whose size follows the growth rate: it is looked for
   // first (it needs one week, a free-form weekly shape needs three).
   const weekend = findWeekendSlowdown(withoutShifts(z, shifts), times);
   if (weekend) {
-    const bent = new Float64Array(n);
-    for (let k = 0; k < n; k++) {
-      bent[k] = z[k] - weekend.at(times[k]);
-    }
-    z = bent;
-    shifts = findLevelShifts(z, shortRows, Math.max(3 * shortRows, rowsPerDay));
+    z = minus(z, times, (t) => weekend.at(t));
+    shifts = shiftsOf(z);
   } else {
     const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
     if (weekly) {
       cycles.push(weekly);
-      z = minusCycle(z, times, weekly);
-      shifts = findLevelShifts(z, shortRows, Math.max(3 * shortRows, rowsPerDay));
+      z = minus(z, times, (t) => cycleAt(weekly, t));
+      shifts = shiftsOf(z);
     }
   }
   const noise = estimateNoise(z, Math.max(8, rowsPerDay));
@@ -175,7 +172,8 @@ export function fitCapacityTrend(
   const s2 = Math.max(fit.sse / dof, noise.variance);
   const phi = noise.phi;
   const longest = Math.max(...block.map((p) => p.m));
-  let slopeVariance = fit.sxx > 0 ? (s2 * slopeInflation(phi, longest)) / fit.sxx : 0;
+  // A least-squares slope over m values is inflated about as much as their mean (m ≫ 1/(1 − φ)).
+  let slopeVariance = fit.sxx > 0 ? (s2 * meanInflation(phi, longest)) / fit.sxx : 0;
   const levelVariance = Math.min(s2, (s2 * meanInflation(phi, levelPiece.m)) / Math.max(1, levelPiece.m));
   const trendStart = withSlopes[first];
   if (trendStart.kind === 'slope') {
@@ -300,10 +298,11 @@ function segmentScaleVariance(x: Float64Array, z: Float64Array, pieces: Boundary
   return batch * sd * sd;
 }
 
-function minusCycle(z: Float64Array, times: Float64Array, c: CycleProfile): Float64Array {
+/** z minus a shape given as a function of time (a cycle, a weekend bend). */
+function minus(z: Float64Array, times: Float64Array, shape: (t: number) => number): Float64Array {
   const out = new Float64Array(z.length);
   for (let k = 0; k < z.length; k++) {
-    out[k] = z[k] - cycleAt(c, times[k]);
+    out[k] = z[k] - shape(times[k]);
   }
   return out;
 }
@@ -332,9 +331,4 @@ function meanInflation(phi: number, m: number): number {
   }
   const g = phi / (1 - phi);
   return Math.max(1, 1 + 2 * g * (1 - (1 - phi ** m) / (m * (1 - phi))));
-}
-
-/** The same for a least-squares slope over m values (close to the mean's for m ≫ 1/(1 − φ)). */
-function slopeInflation(phi: number, m: number): number {
-  return meanInflation(phi, m);
 }

@@ -10,6 +10,9 @@
  * fitted to each, and the medians over windows of the residual variance and of the residuals'
  * lag-one correlation are taken (medians: windows that straddle a clean-up do not count).
  */
+import { median } from '../stats/median';
+import { pieceSums } from './commonSlopeFit';
+
 export interface NoiseLevel {
   /** Residual variance around local lines (short-run σ²). */
   variance: number;
@@ -24,10 +27,11 @@ const MAX_PHI = 0.98;
 export function estimateNoise(y: Float64Array, window: number): NoiseLevel {
   const n = y.length;
   const w = Math.max(6, Math.min(window, Math.floor(n / 3)));
+  const x = Float64Array.from({ length: n }, (_, i) => i);
   const variances: number[] = [];
   const correlations: number[] = [];
   for (let a = 0; a + w <= n; a += w) {
-    const r = windowResiduals(y, a, a + w);
+    const r = windowResiduals(x, y, a, a + w);
     if (r === null) {
       continue;
     }
@@ -37,48 +41,34 @@ export function estimateNoise(y: Float64Array, window: number): NoiseLevel {
     }
   }
   if (variances.length === 0) {
-    const r = windowResiduals(y, 0, n);
+    const r = windowResiduals(x, y, 0, n);
     const v = r ? r.variance : 0;
     return { variance: v, phi: 0, longRunVariance: v };
   }
-  const variance = med(variances);
+  const variance = median(variances);
   // A line per window absorbs some of the slow wander: the residuals' φ is biased low by about
   // (1 + 3φ)/w (Marriott–Pope style); add it back.
-  const raw = correlations.length > 0 ? med(correlations) : 0;
+  const raw = correlations.length > 0 ? median(correlations) : 0;
   const phi = Math.min(MAX_PHI, Math.max(0, raw + (1 + 3 * Math.max(0, raw)) / w));
   return { variance, phi, longRunVariance: (variance * (1 + phi)) / (1 - phi) };
 }
 
-function windowResiduals(y: Float64Array, a: number, b: number): { variance: number; rho: number } | null {
-  let m = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = a; i < b; i++) {
-    if (Number.isFinite(y[i])) {
-      m++;
-      sx += i;
-      sy += y[i];
-    }
-  }
-  if (m < Math.max(4, (b - a) / 2)) {
+function windowResiduals(
+  x: Float64Array,
+  y: Float64Array,
+  a: number,
+  b: number
+): { variance: number; rho: number } | null {
+  const p = pieceSums(x, y, a, b);
+  if (p.m < Math.max(4, (b - a) / 2)) {
     return null;
   }
-  const xm = sx / m;
-  const ym = sy / m;
-  let sxx = 0;
-  let sxy = 0;
-  for (let i = a; i < b; i++) {
-    if (Number.isFinite(y[i])) {
-      sxx += (i - xm) ** 2;
-      sxy += (i - xm) * (y[i] - ym);
-    }
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
+  const slope = p.sxx > 0 ? p.sxy / p.sxx : 0;
   let sse = 0;
   let lag = 0;
   let prev = NaN;
   for (let i = a; i < b; i++) {
-    const e = Number.isFinite(y[i]) ? y[i] - ym - slope * (i - xm) : NaN;
+    const e = Number.isFinite(y[i]) ? y[i] - p.yMean - slope * (x[i] - p.xMean) : NaN;
     if (Number.isFinite(e)) {
       sse += e * e;
       if (Number.isFinite(prev)) {
@@ -87,11 +77,5 @@ function windowResiduals(y: Float64Array, a: number, b: number): { variance: num
     }
     prev = e;
   }
-  return { variance: sse / (m - 2), rho: sse > 0 ? lag / sse : NaN };
-}
-
-function med(v: number[]): number {
-  const s = v.slice().sort((p, q) => p - q);
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
+  return { variance: sse / (p.m - 2), rho: sse > 0 ? lag / sse : NaN };
 }

@@ -7,6 +7,7 @@
  * (the weekly mean rate ḡ = (5g + 2kg)/7 is the trend's), and the zero-mean bend this makes
  * around the mean-rate line is returned so the caller can take it out.
  */
+import { median } from '../stats/median';
 import { pieceSums } from './commonSlopeFit';
 
 const DAY = 86_400_000;
@@ -68,7 +69,8 @@ export function findWeekendSlowdown(y: Float64Array, times: Float64Array): Weeke
     return null;
   }
   const w = median(weekend);
-  const spread = 1.4826 * median(weekday.map((v) => Math.abs(v - median(weekday))));
+  const mid = median(weekday);
+  const spread = 1.4826 * median(weekday.map((v) => Math.abs(v - mid)));
   const se = 1.2533 * spread * Math.sqrt(1 / weekday.length + 1 / weekend.length);
   if (!(1 - w > 3 * se) || !(w < 0.9)) {
     return null;
@@ -128,10 +130,4 @@ function daySlope(y: Float64Array, times: Float64Array, a: number, b: number): n
     return null;
   }
   return (p.sxy / p.sxx) * DAY;
-}
-
-function median(v: number[]): number {
-  const s = Float64Array.from(v).sort();
-  const k = s.length >> 1;
-  return s.length % 2 ? s[k] : (s[k - 1] + s[k]) / 2;
 }
