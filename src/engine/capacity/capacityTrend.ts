@@ -106,39 +106,39 @@ export function fitCapacityTrend(
   }
   // 3. Level shifts, then the weekly cycle on the series with the shifts taken out (a rolling
   // median over a week would otherwise smear each clean-up over a week).
-  let shifts = shiftsOf(z);
+  const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
+  const segment = (series: Float64Array): Segmented =>
+    segmentSeries(x, series, shiftsOf(series), minSegment, Math.max(8, rowsPerDay), rowsPerDay);
+  const shifts = shiftsOf(z);
   // A weekend slowdown is a weekly cycle whose size follows the growth rate: it is looked for
-  // first (it needs one week, a free-form weekly shape needs three).
-  const weekend = findWeekendSlowdown(withoutShifts(z, shifts), times);
+  // first (it needs five days, a free-form weekly shape three weeks).
+  const weekend = findWeekendSlowdown(
+    withoutShifts(z, shifts),
+    times,
+    shifts.map((s) => times[s.at])
+  );
+  let segmented: Segmented;
   if (weekend) {
     z = minus(z, times, (t) => weekend.at(t));
-    shifts = shiftsOf(z);
+    segmented = segment(z);
   } else {
+    segmented = segment(z);
     const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
     if (weekly) {
-      cycles.push(weekly);
-      z = minus(z, times, (t) => cycleAt(weekly, t));
-      shifts = shiftsOf(z);
+      // Kept only when it pays for its bins: a weekly figure estimated around week-long averages
+      // also picks up the bends of slope changes and clean-ups, and taking those out would cut
+      // the trend into pieces that are not there.
+      const zWeekly = minus(z, times, (t) => cycleAt(weekly, t));
+      const withWeekly = segment(zWeekly);
+      const scale = Math.min(segmented.noise.longRunVariance, withWeekly.noise.longRunVariance);
+      if (segmented.cost - withWeekly.cost > weekly.figure.length * Math.log(n) * scale) {
+        cycles.push(weekly);
+        z = zWeekly;
+        segmented = withWeekly;
+      }
     }
   }
-  const noise = estimateNoise(z, Math.max(8, rowsPerDay));
-
-  // 4. Slope changes between the shifts. The penalty's variance is the noise's long-run variance,
-  // or, when larger, that of half-day means of what the segmented lines leave unexplained (a cycle
-  // removed imperfectly, a weekend bend: misfit at the scale of segments, which the day-window noise
-  // estimate does not see), and the search runs again with it.
-  const boundaries: Boundary[] = [{ at: 0, kind: 'start' }];
-  for (const s of shifts) {
-    boundaries.push({ at: s.at, kind: 'shift' });
-  }
-  const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
-  let withSlopes = findSlopeChanges(z, boundaries, minSegment, noise.longRunVariance);
-  const misfit = segmentScaleVariance(x, z, withSlopes, Math.max(4, Math.round(rowsPerDay / 2)));
-  let penaltyVariance = noise.longRunVariance;
-  if (misfit > 1.5 * noise.longRunVariance) {
-    penaltyVariance = misfit;
-    withSlopes = findSlopeChanges(z, boundaries, minSegment, misfit);
-  }
+  const { noise, withSlopes, penaltyVariance } = segmented;
 
   // 5. Walk back from the last piece.
   const ends = withSlopes.map((b, i) => (i + 1 < withSlopes.length ? withSlopes[i + 1].at : n));
@@ -238,6 +238,52 @@ export function fitCapacityTrend(
     fitted,
     points: count,
   };
+}
+
+interface Segmented {
+  shifts: LevelShift[];
+  noise: NoiseLevel;
+  /** Start, level shifts and slope changes, in row order. */
+  withSlopes: Boundary[];
+  penaltyVariance: number;
+  /** Squared misfit of each piece's own line plus the slope changes' penalty. */
+  cost: number;
+}
+
+/**
+ * 4. Slope changes between the shifts. The penalty's variance is the noise's long-run variance,
+ * or, when larger, that of half-day means of what the segmented lines leave unexplained (a cycle
+ * removed imperfectly, a weekend bend: misfit at the scale of segments, which the day-window noise
+ * estimate does not see), and the search runs again with it.
+ */
+function segmentSeries(
+  x: Float64Array,
+  z: Float64Array,
+  shifts: LevelShift[],
+  minSegment: number,
+  noiseWindow: number,
+  rowsPerDay: number
+): Segmented {
+  const n = z.length;
+  const noise = estimateNoise(z, noiseWindow);
+  const boundaries: Boundary[] = [{ at: 0, kind: 'start' }];
+  for (const s of shifts) {
+    boundaries.push({ at: s.at, kind: 'shift' });
+  }
+  let withSlopes = findSlopeChanges(z, boundaries, minSegment, noise.longRunVariance);
+  const misfit = segmentScaleVariance(x, z, withSlopes, Math.max(4, Math.round(rowsPerDay / 2)));
+  let penaltyVariance = noise.longRunVariance;
+  if (misfit > 1.5 * noise.longRunVariance) {
+    penaltyVariance = misfit;
+    withSlopes = findSlopeChanges(z, boundaries, minSegment, misfit);
+  }
+  let sse = 0;
+  for (let p = 0; p < withSlopes.length; p++) {
+    sse += lineSse(pieceSums(x, z, withSlopes[p].at, p + 1 < withSlopes.length ? withSlopes[p + 1].at : n));
+  }
+  const slopeChanges = withSlopes.filter((b) => b.kind === 'slope').length;
+  const cost = sse + SLOPE_CHANGE_PENALTY * penaltyVariance * Math.log(n) * slopeChanges;
+  return { shifts, noise, withSlopes, penaltyVariance, cost };
 }
 
 function findSlopeChanges(z: Float64Array, boundaries: Boundary[], minSegment: number, variance: number): Boundary[] {
