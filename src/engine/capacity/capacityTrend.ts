@@ -4,11 +4,13 @@
  * statistical model dates threshold crossings on (docs/models.md, "Capacity trend").
  *
  * 1. Work on block medians of at most 2,000 rows, spikes removed (workingSeries.ts).
- * 2. Remove a daily and then a weekly cycle when the data shows one (cycleProfile.ts): a day/night
- *    swing or a log-rotation sawtooth would otherwise read as slope changes every few hours.
- * 3. Measure the noise, autocorrelation included (noiseLevel.ts).
- * 4. Find sudden level shifts anywhere, the last hours included (levelShifts.ts), and slope changes
- *    between them by penalised segmentation (segments/changePoint.ts) whose penalty uses the
+ * 2. Remove a daily cycle when the data shows one (cycleProfile.ts): a day/night swing or a
+ *    log-rotation sawtooth would otherwise read as slope changes every few hours.
+ * 3. Find sudden level shifts anywhere, the last hours included (levelShifts.ts), then a weekly
+ *    shape: a weekend slowdown (weekendSlowdown.ts) or else a free-form weekly cycle, each kept
+ *    only when taking it out lowers the segmentation's cost by more than its parameters.
+ * 4. Measure the noise, autocorrelation included (noiseLevel.ts), and find slope changes between
+ *    the shifts by penalised segmentation (segments/changePoint.ts) whose penalty uses the
  *    long-run variance and whose segments last at least a day (a trend, not part of a cycle).
  * 5. Walk back from the end: a level shift joins the pieces on either side under one slope when
  *    their slopes agree (a clean-up frees space, the write rate stays); a slope change, or slopes
@@ -32,6 +34,8 @@ const WEEK = 7 * DAY;
 
 /** χ²(1) at 99 %: a level shift keeps one slope on both sides unless the slopes differ this much. */
 const SLOPE_SPLIT_CHI2 = 6.63;
+/** A weekend bend costs its factor and its rate in the segmentation's cost (ln n each). */
+const WEEKEND_PARAMETERS = 2;
 /** Penalty factor of the slope-change segmentation, in long-run variances times ln n. */
 const SLOPE_CHANGE_PENALTY = 5;
 
@@ -104,40 +108,41 @@ export function fitCapacityTrend(
     cycles.push(daily);
     z = minus(z, times, (t) => cycleAt(daily, t));
   }
-  // 3. Level shifts, then the weekly cycle on the series with the shifts taken out (a rolling
-  // median over a week would otherwise smear each clean-up over a week).
+  // 3. Level shifts, then a weekly shape on the series with the shifts taken out (a rolling
+  // median over a week would otherwise smear each clean-up over a week). A weekly shape is kept
+  // only when taking it out pays for its parameters in the segmentation's cost (step 4): one
+  // measured around week-long averages also picks up the bends that slope changes and clean-ups
+  // put into them, and taking those out would cut the trend into pieces that are not there.
   const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
   const segment = (series: Float64Array): Segmented =>
     segmentSeries(x, series, shiftsOf(series), minSegment, Math.max(8, rowsPerDay), rowsPerDay);
   const shifts = shiftsOf(z);
-  // A weekend slowdown is a weekly cycle whose size follows the growth rate: it is looked for
-  // first (it needs five days, a free-form weekly shape three weeks).
-  const weekend = findWeekendSlowdown(
+  let segmented = segment(z);
+  const withoutShape = (shape: (t: number) => number, parameters: number): Segmented | null => {
+    const other = segment(minus(z, times, shape));
+    const scale = Math.min(segmented.noise.longRunVariance, other.noise.longRunVariance);
+    return segmented.cost - other.cost > parameters * Math.log(n) * scale ? other : null;
+  };
+  // A weekend slowdown is a weekly shape whose size follows the growth rate: it is looked for
+  // first (five days with a weekend show it; a free-form weekly figure needs three weeks).
+  const candidate = findWeekendSlowdown(
     withoutShifts(z, shifts),
     times,
     shifts.map((s) => times[s.at])
   );
-  let segmented: Segmented;
-  if (weekend) {
-    z = minus(z, times, (t) => weekend.at(t));
-    segmented = segment(z);
+  const withoutWeekend = candidate ? withoutShape((t) => candidate.at(t), WEEKEND_PARAMETERS) : null;
+  const weekend = withoutWeekend ? candidate : null;
+  if (withoutWeekend) {
+    segmented = withoutWeekend;
   } else {
-    segmented = segment(z);
     const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
-    if (weekly) {
-      // Kept only when it pays for its bins: a weekly figure estimated around week-long averages
-      // also picks up the bends of slope changes and clean-ups, and taking those out would cut
-      // the trend into pieces that are not there.
-      const zWeekly = minus(z, times, (t) => cycleAt(weekly, t));
-      const withWeekly = segment(zWeekly);
-      const scale = Math.min(segmented.noise.longRunVariance, withWeekly.noise.longRunVariance);
-      if (segmented.cost - withWeekly.cost > weekly.figure.length * Math.log(n) * scale) {
-        cycles.push(weekly);
-        z = zWeekly;
-        segmented = withWeekly;
-      }
+    const withoutWeekly = weekly ? withoutShape((t) => cycleAt(weekly, t), weekly.figure.length) : null;
+    if (weekly && withoutWeekly) {
+      cycles.push(weekly);
+      segmented = withoutWeekly;
     }
   }
+  z = segmented.series;
   const { noise, withSlopes, penaltyVariance } = segmented;
 
   // 5. Walk back from the last piece.
@@ -241,6 +246,8 @@ export function fitCapacityTrend(
 }
 
 interface Segmented {
+  /** The series segmented (cycles and bends taken out). */
+  series: Float64Array;
   shifts: LevelShift[];
   noise: NoiseLevel;
   /** Start, level shifts and slope changes, in row order. */
@@ -283,7 +290,7 @@ function segmentSeries(
   }
   const slopeChanges = withSlopes.filter((b) => b.kind === 'slope').length;
   const cost = sse + SLOPE_CHANGE_PENALTY * penaltyVariance * Math.log(n) * slopeChanges;
-  return { shifts, noise, withSlopes, penaltyVariance, cost };
+  return { series: z, shifts, noise, withSlopes, penaltyVariance, cost };
 }
 
 function findSlopeChanges(z: Float64Array, boundaries: Boundary[], minSegment: number, variance: number): Boundary[] {
