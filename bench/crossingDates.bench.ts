@@ -15,6 +15,7 @@
  */
 import { prepareSeries } from '../src/engine/prepareSeries';
 import { forecastSeries } from '../src/models/forecastSeries';
+import { validForecastOptions } from '../src/models/forecastOptions';
 import { seedLastTrendStart } from '../src/models/lastTrend';
 import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { predictLinearCrossing } from './crossingDates/predictLinear';
@@ -55,7 +56,7 @@ function trendcastMethod(spec: string): Method {
     run(v, horizon) {
       const f = forecastSeries(
         { name: v.name, labels: {}, times: v.times, values: v.values },
-        { model: model as ModelChoice, horizon, fitWindow, thresholds: THRESHOLDS }
+        validForecastOptions({ model: model as ModelChoice, horizon, fitWindow, thresholds: THRESHOLDS })
       );
       if (f.problem) {
         return { calls: THRESHOLDS.map(() => ({ date: null, band: null })), used: `problem: ${f.problem.code}` };
@@ -88,7 +89,12 @@ function seedLoopMethod(): Method {
       const start = seedLastTrendStart(grid.values);
       const f = forecastSeries(
         { name: v.name, labels: {}, times: v.times, values: v.values },
-        { model: 'linear', horizon, fitWindow: String(grid.values.length - start), thresholds: THRESHOLDS }
+        validForecastOptions({
+          model: 'linear',
+          horizon,
+          fitWindow: String(grid.values.length - start),
+          thresholds: THRESHOLDS,
+        })
       );
       return {
         calls: THRESHOLDS.map((thr) =>
@@ -281,7 +287,7 @@ function realSuite(argv: string[]): void {
     const f = (model: ModelChoice) => {
       const r = forecastSeries(
         { name: s.name, labels: {}, times: s.times, values: s.values },
-        { model, horizon, thresholds: [level] }
+        validForecastOptions({ model, horizon, thresholds: [level] })
       );
       const c = r.crossings[0];
       const d = r.diagnostics;

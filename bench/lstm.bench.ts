@@ -34,6 +34,7 @@ import { detectSeasonality } from '../src/engine/stats/seasonality';
 import { seededRandom } from '../src/engine/stats/seededRandom';
 import { RegularSeries } from '../src/engine/types';
 import { forecastSeries } from '../src/models/forecastSeries';
+import { validForecastOptions } from '../src/models/forecastOptions';
 import { LstmConfig } from '../src/models/lstm/lstmConfig';
 import { MIN_DECOMPOSITION_PERIOD } from '../src/models/lstm/lstmComponents';
 import { fitLstm } from '../src/models/lstm/lstmModel';
@@ -159,7 +160,7 @@ function statisticalMethod(model: 'linear' | 'seasonal'): Method {
   return async (train) => {
     const r = forecastSeries(
       { name: 'bench', labels: {}, times: train.map((_, i) => T0 + i * HOUR), values: train },
-      { model, horizon: String(H), confidence: 0.95 }
+      validForecastOptions({ model, horizon: String(H), confidence: 0.95 })
     );
     return r.forecast ? { point: r.forecast.point, lower: r.forecast.lower, upper: r.forecast.upper } : null;
   };

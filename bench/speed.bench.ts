@@ -16,7 +16,8 @@ import { findCrossings } from '../src/engine/crossings';
 import { linearFitIndexed } from '../src/engine/linearFit';
 import { prepareSeries } from '../src/engine/prepareSeries';
 import { Forecast, RawSeries, RegularSeries } from '../src/engine/types';
-import { forecastSeries, ForecastRequest } from '../src/models/forecastSeries';
+import { ResolvedForecastOptions, validForecastOptions } from '../src/models/forecastOptions';
+import { forecastSeries } from '../src/models/forecastSeries';
 import { linearModel } from '../src/models/linear';
 import { FittedModel, isProblem, MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { benchListOption, benchOption } from './support/args';
@@ -79,8 +80,8 @@ function barePass(ds: Dataset): number {
   return s;
 }
 
-function request(model: ModelChoice): ForecastRequest {
-  return { model, horizon: String(HORIZON_STEPS), thresholds: THRESHOLDS };
+function request(model: ModelChoice): ResolvedForecastOptions {
+  return validForecastOptions({ model, horizon: String(HORIZON_STEPS), thresholds: THRESHOLDS });
 }
 
 /** forecastSeries over every series; returns a checksum of the crossings so nothing is dead code. */

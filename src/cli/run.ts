@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
-import { ForecastRequest, forecastSeries, SeriesForecast, validateRequest } from '../models/forecastSeries';
+import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
+import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
 import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
@@ -28,7 +29,7 @@ export interface CliIo {
 /** How often progress is printed. */
 export const PROGRESS_EVERY_MS = 2000;
 
-type Parsed = { code: number } | { args: ForecastArgs; request: ForecastRequest };
+type Parsed = { code: number } | { args: ForecastArgs; request: ResolvedForecastOptions };
 
 /** Everything before reading: command and options. A number is the exit code to return now. */
 function parseRun(argv: string[], io: CliIo): Parsed {
@@ -50,7 +51,9 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     return { code: 0 };
   }
   if (command !== 'forecast') {
-    io.stderr(`trendcast: unknown command "${command}"; try: trendcast forecast FILE.csv, or trendcast run --config FILE (trendcast --help)\n`);
+    io.stderr(
+      `trendcast: unknown command "${command}"; try: trendcast forecast FILE.csv, or trendcast run --config FILE (trendcast --help)\n`
+    );
     return { code: 2 };
   }
   if (wantsHelp(rest)) {
@@ -58,22 +61,14 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     return { code: 0 };
   }
   const args = parseForecastArgs(rest);
-  const request: ForecastRequest = {
-    model: args.model,
-    horizon: args.horizon,
-    fitWindow: args.fitWindow,
-    confidence: args.confidence,
-    thresholds: args.thresholds,
-    direction: args.direction,
-  };
-  const bad = validateRequest(request);
-  if (bad.length > 0) {
-    throw new UsageError(bad.join('; '));
+  const resolved = resolveForecastOptions(args);
+  if ('errors' in resolved) {
+    throw new UsageError(resolved.errors.map(optionErrorText).join('; '));
   }
   if (args.output === 'crossings' && args.thresholds.length === 0) {
     throw new UsageError('--output crossings needs at least one --threshold');
   }
-  return { args, request };
+  return { args, request: resolved.options };
 }
 
 /** The LSTM flags as the options the panel and the data source save (validated by parseForecastArgs). */

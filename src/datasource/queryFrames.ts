@@ -5,7 +5,7 @@ import { framesToSeries, PanelSeries } from '../common/framesToSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { forecastFrame } from '../common/forecastFrames';
 import { crossingsFrame } from './crossingsFrame';
-import { toForecastRequest } from './queryOptions';
+import { validForecastOptions } from '../models/forecastOptions';
 import { TrendcastQuery } from './types';
 
 /** One series of a query and its forecast. */
@@ -24,7 +24,7 @@ export interface SeriesResult {
  * the model is a synchronous one (the LSTM goes through queryFramesAsync).
  */
 export function queryFrames(innerFrames: DataFrame[], query: TrendcastQuery, now: number): DataFrame[] {
-  const request = toForecastRequest(query);
+  const request = validForecastOptions(query);
   const results = needsForecasts(query)
     ? framesToSeries(innerFrames).map((series) => ({ series, result: forecastSeries(series, request) }))
     : [];

@@ -4,7 +4,7 @@ import { framesToSeries } from '../common/framesToSeries';
 import { jobSeries, LstmRunner } from '../runtime/lstmJobs';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { assembleQueryFrames, needsForecasts, queryFrames, SeriesResult } from './queryFrames';
-import { toForecastRequest } from './queryOptions';
+import { validForecastOptions } from '../models/forecastOptions';
 import { TrendcastQuery } from './types';
 
 /** Where the data source's LSTM jobs run and whose models they are (Grafana's request). */
@@ -38,7 +38,7 @@ export async function queryFramesAsync(
     return queryFrames(innerFrames, query, now);
   }
   const runner = await lstm.runner();
-  const request = toForecastRequest(query);
+  const request = validForecastOptions(query);
   const config = lstmConfigFromOptions(query);
   const drift = driftPolicyFromOptions(query);
   const results: SeriesResult[] = [];

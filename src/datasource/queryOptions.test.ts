@@ -1,4 +1,4 @@
-import { parseThresholds, toForecastRequest, validateQuery } from './queryOptions';
+import { parseThresholds, validateQuery } from './queryOptions';
 import { TrendcastQuery, withQueryDefaults } from './types';
 
 const query = (patch: Partial<TrendcastQuery> = {}) =>
@@ -40,30 +40,6 @@ describe('validateQuery', () => {
   it('accepts the LSTM model, and checks its other options as for any model', () => {
     expect(validateQuery(query({ model: 'lstm' }))).toEqual([]);
     expect(validateQuery(query({ model: 'lstm', horizon: '2x' }))[0]).toMatch(/^horizon: "2x" is not a duration/);
-  });
-});
-
-describe('toForecastRequest', () => {
-  it('passes every forecast option to the engine', () => {
-    expect(
-      toForecastRequest(
-        query({
-          model: 'linear',
-          horizon: '48h',
-          fitWindow: '7d',
-          confidence: 0.9,
-          thresholds: [80],
-          direction: 'falling',
-        })
-      )
-    ).toEqual({
-      model: 'linear',
-      horizon: '48h',
-      fitWindow: '7d',
-      confidence: 0.9,
-      thresholds: [80],
-      direction: 'falling',
-    });
   });
 });
 

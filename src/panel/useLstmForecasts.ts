@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 import { LstmProgress } from '../models/lstm/lstmTraining';
+import { badOptionsProblem, resolveForecastOptions } from '../models/forecastOptions';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { jobSeries } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
@@ -72,6 +73,12 @@ export function useLstmForecasts(
       const force = forceRef.current;
       forceRef.current = false;
       const values = thresholds.map((t) => t.value);
+      const resolved = resolveForecastOptions({ model, horizon, fitWindow, confidence, direction, thresholds: values });
+      if ('errors' in resolved) {
+        const problem = badOptionsProblem(resolved.errors);
+        setForecasts(series.map((s) => ({ series: s, result: emptySeriesForecast(s, problem) })));
+        return;
+      }
       const lstmOptions = { lstmLookBack, lstmEpochs, lstmFineTuneEpochs, lstmDriftLimit, lstmDriftAbsoluteLimit };
       const config = lstmConfigFromOptions(lstmOptions);
       const drift = driftPolicyFromOptions(lstmOptions);
@@ -94,7 +101,7 @@ export function useLstmForecasts(
           const outcome = await r.run(
             {
               series: jobSeries(s),
-              request: { model, horizon, fitWindow, confidence, direction, thresholds: values },
+              request: resolved.options,
               dashboardUid,
               panelId,
               config,

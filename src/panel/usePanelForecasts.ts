@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 
-import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
+import { badOptionsProblem, resolveForecastOptions } from '../models/forecastOptions';
+import { emptySeriesForecast, forecastSeries, SeriesForecast } from '../models/forecastSeries';
 import { PanelSeries } from '../common/framesToSeries';
 import { ThresholdLine } from './thresholdValues';
 import { TrendcastOptions } from './types';
@@ -28,9 +29,13 @@ export function usePanelForecasts(
         return [];
       }
       const values = thresholds.map((t) => t.value);
+      const resolved = resolveForecastOptions({ model, horizon, fitWindow, confidence, direction, thresholds: values });
       return series.map((s) => ({
         series: s,
-        result: forecastSeries(s, { model, horizon, fitWindow, confidence, direction, thresholds: values }),
+        result:
+          'errors' in resolved
+            ? emptySeriesForecast(s, badOptionsProblem(resolved.errors))
+            : forecastSeries(s, resolved.options),
       }));
     },
     // thresholds are compared by value: a new array with the same steps must not refit.

@@ -1,3 +1,4 @@
+import { validForecastOptions } from '../models/forecastOptions';
 import { forecastSeries } from '../models/forecastSeries';
 import { forecastSeriesAsync } from './forecastSeriesAsync';
 import { createMemoryWeightStore } from './weightStore';
@@ -26,7 +27,7 @@ describe('forecastSeriesAsync', () => {
   it.each(['auto', 'linear', 'seasonal', 'last-trend', 'rrd-predict'] as const)(
     'delegates %s to forecastSeries unchanged',
     async (model) => {
-      const req = { model, horizon: '24', thresholds: [70] };
+      const req = validForecastOptions({ model, horizon: '24', thresholds: [70] });
       const out = await forecastSeriesAsync(raw(240), req, lstm);
       expect(out.lstm).toBeNull();
       expect(out.result).toEqual(forecastSeries(raw(240), req));
@@ -36,7 +37,7 @@ describe('forecastSeriesAsync', () => {
   it('runs the LSTM through the same preparation and crossing code', async () => {
     const out = await forecastSeriesAsync(
       raw(240, 0.05),
-      { model: 'lstm', horizon: '48h', thresholds: [1000, 40], direction: 'auto' },
+      validForecastOptions({ model: 'lstm', horizon: '48h', thresholds: [1000, 40], direction: 'auto' }),
       lstm
     );
     expect(out.cancelled).toBe(false);
@@ -55,7 +56,7 @@ describe('forecastSeriesAsync', () => {
     controller.abort();
     const out = await forecastSeriesAsync(
       raw(240),
-      { model: 'lstm', horizon: '24' },
+      validForecastOptions({ model: 'lstm', horizon: '24' }),
       { ...lstm, store: null },
       { signal: controller.signal }
     );
@@ -66,7 +67,7 @@ describe('forecastSeriesAsync', () => {
   it('bad data is a problem as on the sync path', async () => {
     const out = await forecastSeriesAsync(
       { name: 'x', labels: {}, times: [1, 2], values: [1, 2] },
-      { model: 'lstm', horizon: '24' },
+      validForecastOptions({ model: 'lstm', horizon: '24' }),
       lstm
     );
     expect(out.result.problem?.code).toBe('too-few-points');

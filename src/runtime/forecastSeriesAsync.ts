@@ -6,13 +6,8 @@
 import { RawSeries } from '../engine/types';
 import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
 import { TrainingCancelled } from '../models/lstm/lstmNetwork';
-import {
-  completeForecast,
-  ForecastRequest,
-  forecastSeries,
-  prepareForecast,
-  SeriesForecast,
-} from '../models/forecastSeries';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { completeForecast, forecastSeries, prepareForecast, SeriesForecast } from '../models/forecastSeries';
 import { lstmCacheKey } from './lstmCacheKey';
 import { LstmRefreshHooks, LstmStatus, refreshLstm } from './lstmRefresh';
 import { WeightStore } from './weightStore';
@@ -46,7 +41,7 @@ export interface AsyncSeriesForecast {
  */
 export async function forecastSeriesAsync(
   raw: RawSeries,
-  req: ForecastRequest,
+  req: ResolvedForecastOptions,
   lstm: LstmContext | null,
   hooks: AsyncForecastHooks = {}
 ): Promise<AsyncSeriesForecast> {

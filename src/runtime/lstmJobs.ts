@@ -5,13 +5,14 @@
 import { RawSeries } from '../engine/types';
 import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
 import { LstmProgress } from '../models/lstm/lstmTraining';
-import { ForecastRequest, SeriesForecast } from '../models/forecastSeries';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { SeriesForecast } from '../models/forecastSeries';
 import { AsyncSeriesForecast } from './forecastSeriesAsync';
 import { LstmStatus } from './lstmRefresh';
 
 export interface LstmJob {
   series: { name: string; labels: Record<string, string>; times: number[]; values: Array<number | null> };
-  request: ForecastRequest;
+  request: ResolvedForecastOptions;
   dashboardUid: string;
   panelId: string | number;
   config?: Partial<LstmConfig>;

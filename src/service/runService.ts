@@ -324,7 +324,7 @@ export function pointsOf(
   // `time_left_s < 604800` (7 days) stays one comparison. horizon_s says how far the forecast went.
   const reach = Math.max(forecast.times[forecast.times.length - 1] - now, 0) / 1000;
   const beyond = Math.max(2 * reach, BEYOND_MIN_S);
-  for (const threshold of job.request.thresholds ?? []) {
+  for (const threshold of job.request.thresholds) {
     const c = result.crossings.find((x) => x.threshold === threshold);
     if (!c) {
       continue;
@@ -516,7 +516,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
           continue;
         }
         const prev = previous?.get(outputKey(baseTags(job.name, src))) ?? [];
-        const drift = measureResiduals(prev, src.raw, job.request.confidence ?? 0.95);
+        const drift = measureResiduals(prev, src.raw, job.request.confidence);
         for (const p of pointsOf(job, src, result, out.lstm, drift, opts.now, runTime)) {
           const line = toLine(p);
           if (line !== null) {
