@@ -4,7 +4,7 @@
  *
  * A seeded suite of synthetic disk volumes (piecewise-linear growth with clean-ups, noise, spikes,
  * gaps; see crossingDates/syntheticVolumes.ts) whose true 90% and 100% dates are those of the last
- * segment's true line. Each volume is forecast by forecastSeries with each model, and by
+ * segment's true line. Each volume is forecast by forecastFitted with each model, and by
  * Prometheus' predict_linear over trailing windows, and each method's dates are scored against the
  * truth: absolute error in hours, band coverage, and misses of the horizon.
  *
@@ -14,7 +14,7 @@
  *          --details                           one row per volume as well
  */
 import { prepareSeries } from '../src/engine/prepareSeries';
-import { forecastSeries } from '../src/models/forecastSeries';
+import { forecastFitted } from '../src/models/forecastSeries';
 import { validForecastOptions } from '../src/models/forecastOptions';
 import { seedLastTrendStart } from '../src/models/lastTrend';
 import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
@@ -54,7 +54,7 @@ function trendcastMethod(spec: string): Method {
   return {
     label: fitWindow ? `Trendcast ${model}, fit window ${fitWindow}` : `Trendcast ${model}`,
     run(v, horizon) {
-      const f = forecastSeries(
+      const f = forecastFitted(
         { name: v.name, labels: {}, times: v.times, values: v.values },
         validForecastOptions({ model: model as ModelChoice, horizon, fitWindow, thresholds: THRESHOLDS })
       );
@@ -87,7 +87,7 @@ function seedLoopMethod(): Method {
         return { calls: THRESHOLDS.map(() => ({ date: null, band: null })), used: 'problem' };
       }
       const start = seedLastTrendStart(grid.values);
-      const f = forecastSeries(
+      const f = forecastFitted(
         { name: v.name, labels: {}, times: v.times, values: v.values },
         validForecastOptions({
           model: 'linear',
@@ -285,7 +285,7 @@ function realSuite(argv: string[]): void {
     const end = s.times[s.times.length - 1];
     const level = 1.2 * Math.max(...s.values);
     const f = (model: ModelChoice) => {
-      const r = forecastSeries(
+      const r = forecastFitted(
         { name: s.name, labels: {}, times: s.times, values: s.values },
         validForecastOptions({ model, horizon, thresholds: [level] })
       );

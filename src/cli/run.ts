@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
 import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
-import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
-import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
+import { isTrainedModel } from '../models/registry';
+import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
+import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
@@ -141,14 +142,19 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, request } = parsed;
     const userOptions = lstmOptionsOf(args);
-    const lstm: LstmContext = {
-      store: args.cacheDir ? createFileWeightStore(args.cacheDir) : null,
-      dashboardUid: 'cli',
-      panelId: args.input === '-' ? 'stdin' : basename(args.input),
-      config: lstmConfigFromOptions(userOptions),
-      drift: driftPolicyFromOptions(userOptions),
-      forceRetrain: args.retrain,
+    const runner = createInProcessLstmRunner(args.cacheDir ? createFileWeightStore(args.cacheDir) : null);
+    const context: ForecastContext = {
+      lstm: {
+        runner: () => Promise.resolve(runner),
+        dashboardUid: 'cli',
+        panelId: args.input === '-' ? 'stdin' : basename(args.input),
+        config: lstmConfigFromOptions(userOptions),
+        drift: driftPolicyFromOptions(userOptions),
+        forceRetrain: args.retrain,
+      },
     };
+    // A trained model's JSON series carry its status (`lstm`, null when it did not get that far).
+    const reportsStatus = isTrainedModel(request.model);
     const writer = createWriter({ format: args.format, output: args.output, percent: args.percentThresholds });
     const now = io.now ?? Date.now;
     const started = now();
@@ -174,25 +180,18 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         begun = true;
         await write(writer.begin());
       }
-      let result: SeriesForecast;
-      if (request.model === 'lstm') {
-        const out = await forecastSeriesAsync(s, request, lstm);
-        result = out.result;
-        const status = out.lstm;
-        if (status) {
-          // The model's status travels in the diagnostics (JSON output), as the panel shows it.
-          result.diagnostics = {
-            ...result.diagnostics,
-            lstmTrainedAt: new Date(status.trainedAt).toISOString(),
-            lstmDrift: status.drift ? status.drift.relative : null,
-            lstmCacheNote: status.cacheNote,
-          };
-        }
-        await write(writer.series(result, status));
-      } else {
-        result = forecastSeries(s, request);
-        await write(writer.series(result));
+      const out = await forecastSeries(s, request, context);
+      const { result, lstm: status } = out;
+      if (status) {
+        // The model's status travels in the diagnostics (JSON output), as the panel shows it.
+        result.diagnostics = {
+          ...result.diagnostics,
+          lstmTrainedAt: new Date(status.trainedAt).toISOString(),
+          lstmDrift: status.drift ? status.drift.relative : null,
+          lstmCacheNote: status.cacheNote,
+        };
       }
+      await write(writer.series(result, reportsStatus ? status : undefined));
       done++;
       const t = now();
       if (showProgress && t - lastProgress >= PROGRESS_EVERY_MS) {

@@ -13,8 +13,9 @@ import { catchError, defer, from, last, mergeMap, Observable, of } from 'rxjs';
 
 import { buildInnerRequest, InnerInfluxQuery } from './innerRequest';
 import { validateQuery } from './queryOptions';
-import { queryFramesAsync } from './queryFramesAsync';
-import { DataSourceServices, grafanaServices, loadLstmRunner } from './services';
+import { queryFrames } from './queryFrames';
+import { loadLstmRunner } from '../runtime/loadLstmRunner';
+import { DataSourceServices, grafanaServices } from './services';
 import { DEFAULT_QUERY, INNER_TYPE, TrendcastDataSourceOptions, TrendcastQuery, withQueryDefaults } from './types';
 
 /** A request ready for the inner data source, with the errors of the queries left out of it. */
@@ -204,7 +205,7 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
       // A frame without refId belongs to the only query there is.
       const own = frames.filter((f) => f.refId === q.refId || (f.refId === undefined && p.queries.length === 1));
       try {
-        data.push(...(await queryFramesAsync(own, q, p.now, lstm)));
+        data.push(...(await queryFrames(own, q, p.now, lstm)));
       } catch (e) {
         // Only the LSTM's runner can fail here (its chunk did not load): that query's error, not the inner one's.
         ownErrors.push({ refId: q.refId, message: `Query ${q.refId}: the LSTM model did not start: ${errorText(e)}` });

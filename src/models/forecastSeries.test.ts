@@ -1,4 +1,4 @@
-import { forecastSeries } from './forecastSeries';
+import { forecastFitted } from './forecastSeries';
 import { validForecastOptions } from './forecastOptions';
 
 const H = 3_600_000;
@@ -13,10 +13,10 @@ function rawLine(n: number, f: (i: number) => number | null) {
   return { name: 'host=web1', labels: { host: 'web1' }, times, values };
 }
 
-describe('forecastSeries', () => {
+describe('forecastFitted', () => {
   it('forecasts a linear series and dates its threshold crossings', () => {
     // 50% + 0.5%/h: reaches 90% at row 80, i.e. 80 h after t=0.
-    const r = forecastSeries(
+    const r = forecastFitted(
       rawLine(48, (i) => 50 + 0.5 * i + (i % 2 ? 0.1 : -0.1)),
       validForecastOptions({
         model: 'linear',
@@ -41,7 +41,7 @@ describe('forecastSeries', () => {
 
   it('honours the fit window', () => {
     // Flat for 40 h, then rising 1/h for the last 10 h: a 10h window sees only the rise.
-    const r = forecastSeries(
+    const r = forecastFitted(
       rawLine(50, (i) => (i < 40 ? 10 : 10 + (i - 39))),
       validForecastOptions({ model: 'linear', horizon: '5', fitWindow: '10h' })
     );
@@ -55,13 +55,13 @@ describe('forecastSeries', () => {
     ['two points', rawLine(2, (i) => i), 'too-few-points'],
     ['only nulls', rawLine(10, () => null), 'no-finite-values'],
   ])('turns %s into a typed problem', (_l, raw, code) => {
-    const r = forecastSeries(raw, validForecastOptions({ model: 'linear', horizon: '1d' }));
+    const r = forecastFitted(raw, validForecastOptions({ model: 'linear', horizon: '1d' }));
     expect(r.problem?.code).toBe(code);
     expect(r.forecast).toBeNull();
   });
 
   it('forecasts a constant series as flat with a zero-width band', () => {
-    const r = forecastSeries(
+    const r = forecastFitted(
       rawLine(10, () => 5),
       validForecastOptions({ model: 'linear', horizon: '2', thresholds: [10] })
     );

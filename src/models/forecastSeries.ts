@@ -30,27 +30,20 @@ export interface SeriesForecast {
 export const MAX_HORIZON_STEPS = 100_000;
 
 /**
- * The one code path from a raw series to a forecast with its band and threshold crossings.
- * Never throws: bad data or options become `problem`, repairs become `notices`. The LSTM model
- * trains asynchronously: it goes through runtime/forecastSeriesAsync.ts, which shares the
- * preparation and completion steps below; here it is a `bad-option` problem.
+ * A series forecast by a fitted (statistical) model, synchronously: the step of the forecast entry
+ * (runtime/forecastSeries.ts) for every model but the trained ones, which share the preparation
+ * and completion steps below. Never throws: bad data becomes `problem`, repairs become `notices`.
  */
-export function forecastSeries(raw: RawSeries, req: ResolvedForecastOptions): SeriesForecast {
+export function forecastFitted(raw: RawSeries, req: ResolvedForecastOptions): SeriesForecast {
   const prepared = prepareForecast(raw, req);
   if ('result' in prepared) {
     return prepared.result;
   }
   const { series, fromRow } = prepared.input;
-  if (req.model === 'lstm') {
-    return {
-      ...prepared.input.base,
-      problem: {
-        code: 'bad-option',
-        message: 'the LSTM model trains asynchronously; this surface runs only the statistical models',
-      },
-    };
-  }
   const choice = chooseModel(req.model, series, fromRow);
+  if ('code' in choice) {
+    return { ...prepared.input.base, problem: choice };
+  }
   const fitted = choice.model.fit(series, { fromRow, period: choice.period });
   return completeForecast(prepared.input, fitted, req, choice.diagnostics);
 }
@@ -88,7 +81,7 @@ export interface ForecastInput {
 }
 
 /**
- * Prepares the series for the resolved options (shared by the sync and async paths). Returns
+ * Prepares the series for the resolved options (shared by fitted and trained models). Returns
  * either the finished result (a problem) or the input to fit a model on.
  */
 export function prepareForecast(

@@ -1,4 +1,4 @@
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
 import { validForecastOptions } from '../../models/forecastOptions';
 import { seededRandom } from '../stats/seededRandom';
 import { fitCapacityTrend } from './capacityTrend';
@@ -58,7 +58,7 @@ function disk(o: {
 }
 
 function dated(v: Volume, model: 'last-trend' | 'auto' | 'last-trend-peaks' = 'last-trend') {
-  const f = forecastSeries(
+  const f = forecastFitted(
     { name: 'v', labels: {}, times: v.times, values: v.values },
     validForecastOptions({ model, horizon: '90d', thresholds: [90] })
   );
@@ -131,7 +131,7 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const g = seededRandom(9);
     const times = Array.from({ length: 500 }, (_, i) => START + i * HOUR);
     const values = times.map((_, i) => 60 - i * 0.02 + g.normal(0, 0.2));
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 's', labels: {}, times, values },
       validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] })
     );
@@ -142,7 +142,7 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const g = seededRandom(11);
     const times = Array.from({ length: 30 * 24 }, (_, i) => START + i * HOUR);
     const values = times.map((_, i) => (i < 20 * 24 ? 20 + i * 0.01 : 24.8 + (i - 480) * 0.08) + g.normal(0, 0.1));
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 's', labels: {}, times, values },
       validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] })
     );
@@ -242,7 +242,7 @@ describe('weekend slowdown', () => {
       times.push(t);
       values.push(level + g.normal(0, 0.05));
     }
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 'w', labels: {}, times, values },
       validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
     );

@@ -4,7 +4,7 @@
 import { createTheme, FieldType, ThresholdsMode } from '@grafana/data';
 import { GraphThresholdsStyleMode } from '@grafana/schema';
 
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
 import { validForecastOptions } from '../../models/forecastOptions';
 import { PanelForecast } from '../usePanelForecasts';
 import { fieldRole, PlotLook, plotFrames } from './plotFrames';
@@ -24,7 +24,7 @@ function line(host: string, slope: number): PanelForecast {
   };
   return {
     series,
-    result: forecastSeries(series, validForecastOptions({ model: 'linear', horizon: '6h', thresholds: [90] })),
+    result: forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '6h', thresholds: [90] })),
   };
 }
 

@@ -4,7 +4,7 @@
 import { createTheme, outerJoinDataFrames } from '@grafana/data';
 import { GraphThresholdsStyleMode } from '@grafana/schema';
 
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
 import { validForecastOptions } from '../../models/forecastOptions';
 import { PanelForecast } from '../usePanelForecasts';
 import { PlotLook, plotFrames } from './plotFrames';
@@ -27,7 +27,7 @@ function line(host: string, slope: number): PanelForecast {
   };
   return {
     series,
-    result: forecastSeries(series, validForecastOptions({ model: 'linear', horizon: '3h', thresholds: [] })),
+    result: forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '3h', thresholds: [] })),
   };
 }
 

@@ -1,7 +1,8 @@
 import { validForecastOptions } from '../models/forecastOptions';
-import { forecastSeries } from '../models/forecastSeries';
-import { forecastSeriesAsync } from './forecastSeriesAsync';
-import { createMemoryWeightStore } from './weightStore';
+import { forecastFitted } from '../models/forecastSeries';
+import { forecastSeries, LstmPlace } from './forecastSeries';
+import { createInProcessLstmRunner } from './inProcessLstmRunner';
+import { createMemoryWeightStore, WeightStore } from './weightStore';
 
 jest.setTimeout(60_000);
 
@@ -16,29 +17,34 @@ const raw = (n: number, trend = 0) => ({
     (_, i) => 50 + trend * i + 8 * Math.sin((2 * Math.PI * i) / 24) + ((i * 37) % 11) / 11
   ),
 });
-const lstm = {
-  store: createMemoryWeightStore(),
-  dashboardUid: 'd1',
-  panelId: 2,
-  config: { units: 8, epochs: 4, dropout: 0 },
+const place = (store: WeightStore | null): LstmPlace => {
+  const runner = createInProcessLstmRunner(store);
+  return {
+    runner: () => Promise.resolve(runner),
+    dashboardUid: 'd1',
+    panelId: 2,
+    config: { units: 8, epochs: 4, dropout: 0 },
+  };
 };
+const lstm = place(createMemoryWeightStore());
 
-describe('forecastSeriesAsync', () => {
+describe('forecastSeries (the forecast entry)', () => {
   it.each(['auto', 'linear', 'seasonal', 'last-trend', 'rrd-predict'] as const)(
-    'delegates %s to forecastSeries unchanged',
+    'fits %s at once, without loading the LSTM runner',
     async (model) => {
       const req = validForecastOptions({ model, horizon: '24', thresholds: [70] });
-      const out = await forecastSeriesAsync(raw(240), req, lstm);
-      expect(out.lstm).toBeNull();
-      expect(out.result).toEqual(forecastSeries(raw(240), req));
+      const runner = jest.fn(lstm.runner);
+      const out = await forecastSeries(raw(240), req, { lstm: { ...lstm, runner } });
+      expect(out).toEqual({ result: forecastFitted(raw(240), req), lstm: null, cancelled: false });
+      expect(runner).not.toHaveBeenCalled();
     }
   );
 
   it('runs the LSTM through the same preparation and crossing code', async () => {
-    const out = await forecastSeriesAsync(
+    const out = await forecastSeries(
       raw(240, 0.05),
       validForecastOptions({ model: 'lstm', horizon: '48h', thresholds: [1000, 40], direction: 'auto' }),
-      lstm
+      { lstm }
     );
     expect(out.cancelled).toBe(false);
     expect(out.result.problem).toBeNull();
@@ -54,22 +60,26 @@ describe('forecastSeriesAsync', () => {
   it('reports cancellation as a result, not a rejection', async () => {
     const controller = new AbortController();
     controller.abort();
-    const out = await forecastSeriesAsync(
-      raw(240),
-      validForecastOptions({ model: 'lstm', horizon: '24' }),
-      { ...lstm, store: null },
-      { signal: controller.signal }
-    );
+    const out = await forecastSeries(raw(240), validForecastOptions({ model: 'lstm', horizon: '24' }), {
+      lstm: place(null),
+      signal: controller.signal,
+    });
     expect(out.cancelled).toBe(true);
     expect(out.result.forecast).toBeNull();
   });
 
-  it('bad data is a problem as on the sync path', async () => {
-    const out = await forecastSeriesAsync(
+  it('bad data is a problem as for the fitted models', async () => {
+    const out = await forecastSeries(
       { name: 'x', labels: {}, times: [1, 2], values: [1, 2] },
       validForecastOptions({ model: 'lstm', horizon: '24' }),
-      lstm
+      { lstm }
     );
     expect(out.result.problem?.code).toBe('too-few-points');
+  });
+
+  it('answers an LSTM request without a runner with a problem naming it', async () => {
+    const out = await forecastSeries(raw(240), validForecastOptions({ model: 'lstm', horizon: '24' }));
+    expect(out.result.problem).toEqual({ code: 'bad-option', message: 'the lstm model needs a runner to train on' });
+    expect(out.lstm).toBeNull();
   });
 });
