@@ -35,12 +35,16 @@ import { seededRandom } from '../src/engine/stats/seededRandom';
 import { RegularSeries } from '../src/engine/types';
 import { forecastFitted } from '../src/models/forecastSeries';
 import { validForecastOptions } from '../src/models/forecastOptions';
-import { LstmConfig } from '../src/models/lstm/lstmConfig';
-import { MIN_DECOMPOSITION_PERIOD } from '../src/models/lstm/lstmComponents';
-import { fitLstm } from '../src/models/lstm/lstmModel';
-import { buildNetwork, trainNetwork } from '../src/models/lstm/lstmNetwork';
-import { loadTf, TfBackendName } from '../src/models/lstm/tfRuntime';
-import { makeWindows } from '../src/models/lstm/windows';
+import {
+  buildNetwork,
+  fitLstm,
+  loadTf,
+  LstmConfig,
+  makeWindows,
+  MIN_DECOMPOSITION_PERIOD,
+  TfBackendName,
+  trainNetwork,
+} from '../src/models/lstm';
 import { refreshLstm } from '../src/runtime/lstmRefresh';
 import { createMemoryWeightStore } from '../src/runtime/weightStore';
 import { chromiumRuns } from './lstmChromium';

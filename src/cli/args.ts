@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm';
 import {
   CLI_DEFAULT_HORIZON,
   DEFAULT_FORECAST_OPTIONS,

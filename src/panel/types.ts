@@ -1,5 +1,5 @@
 import { DEFAULT_FORECAST_OPTIONS, ForecastOptions } from '../models/forecastOptions';
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm';
 import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
 /**

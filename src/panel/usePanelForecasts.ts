@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { PanelSeries } from '../common/framesToSeries';
 import { badOptionsProblem, resolveForecastOptions } from '../models/forecastOptions';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
-import { LstmProgress } from '../models/lstm/lstmTraining';
+import { LstmProgress } from '../models/lstm';
 import { forecastSeries, LstmPlace } from '../runtime/forecastSeries';
 import { loadLstmRunner } from '../runtime/loadLstmRunner';
 import { LstmStatus } from '../runtime/lstmRefresh';

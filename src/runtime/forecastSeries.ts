@@ -8,7 +8,7 @@
 import { RawSeries } from '../engine/types';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { emptySeriesForecast, forecastFitted } from '../models/forecastSeries';
-import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
+import { DriftPolicy, LstmConfig } from '../models/lstm';
 import { isTrainedModel } from '../models/registry';
 import { LstmJobHooks, LstmRunner } from './lstmJobs';
 import { SeriesOutcome } from './seriesOutcome';

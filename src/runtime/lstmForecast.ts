@@ -5,8 +5,7 @@
  * through the forecast entry, runtime/forecastSeries.ts.
  */
 import { RawSeries } from '../engine/types';
-import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
-import { TrainingCancelled } from '../models/lstm/lstmNetwork';
+import { DriftPolicy, LstmConfig, TrainingCancelled } from '../models/lstm';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { completeForecast, prepareForecast, SeriesForecast } from '../models/forecastSeries';
 import { lstmCacheKey } from './lstmCacheKey';

@@ -3,8 +3,7 @@
  * the training worker. Plain data only: everything the worker runner posts crosses `postMessage`.
  */
 import { RawSeries } from '../engine/types';
-import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
-import { LstmProgress } from '../models/lstm/lstmTraining';
+import { DriftPolicy, LstmConfig, LstmProgress } from '../models/lstm';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { SeriesForecast } from '../models/forecastSeries';
 import { LstmStatus } from './lstmRefresh';

@@ -1,4 +1,4 @@
-import { TfLoadOptions } from '../models/lstm/tfRuntime';
+import { TfLoadOptions } from '../models/lstm';
 import { forecastLstm } from './lstmForecast';
 import { LstmJob, LstmJobHooks } from './lstmJobs';
 import { SeriesOutcome } from './seriesOutcome';

@@ -12,7 +12,7 @@ import {
 import { ChangeEvent, useState } from 'react';
 
 import { ThresholdDirection } from '../../engine/crossings';
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../../models/lstm';
 import { isTrainedModel } from '../../models/registry';
 import { MODEL_CHOICES, ModelChoice } from '../../models/types';
 import { LSTM_OPTION_HELP, LstmUserOptions } from '../../runtime/lstmUserOptions';

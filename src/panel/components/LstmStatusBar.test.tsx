@@ -4,7 +4,7 @@
 import { act, ReactElement } from 'react';
 import { createRoot, Root } from 'react-dom/client';
 
-import { HeldOutScore } from '../../models/lstm/lstmState';
+import { HeldOutScore } from '../../models/lstm';
 import { LstmStatus } from '../../runtime/lstmRefresh';
 import { TEST_IDS } from '../constants';
 import { PanelForecastState } from '../usePanelForecasts';
