@@ -7,6 +7,7 @@ import { createDataFrame, DataFrame, FieldType, LoadingState } from '@grafana/da
 import { lastValueFrom } from 'rxjs';
 import { TextDecoder, TextEncoder } from 'util';
 
+import { validForecastOptions } from '../models/forecastOptions';
 import { LstmJob, LstmRunner } from '../runtime/lstmJobs';
 import { LstmAction } from '../runtime/lstmRefresh';
 import { runLstmJob } from '../runtime/runLstmJob';
@@ -201,7 +202,12 @@ describe('DataSource.query with the LSTM model', () => {
     const resp = await run(ds, [target({ model: 'linear' })], 7);
     expect(resp.state).toBe(LoadingState.Done);
     expect(resp.data).toEqual(
-      await queryFrames([hostFrame('db1', 0.1), hostFrame('web1', 0.05)], target({ model: 'linear' }), NOW)
+      await queryFrames(
+        [hostFrame('db1', 0.1), hostFrame('web1', 0.05)],
+        target({ model: 'linear' }),
+        validForecastOptions(target({ model: 'linear' })),
+        NOW
+      )
     );
     expect((resp.data as DataFrame[]).map((f) => f.name)).toContain('host=db1 forecast');
     expect(rec.jobs).toHaveLength(0);

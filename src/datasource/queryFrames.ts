@@ -2,7 +2,7 @@ import { DataFrame } from '@grafana/data';
 
 import { forecastFrame } from '../common/forecastFrames';
 import { framesToSeries, PanelSeries } from '../common/framesToSeries';
-import { validForecastOptions } from '../models/forecastOptions';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { SeriesForecast } from '../models/forecastSeries';
 import { forecastSeries } from '../runtime/forecastSeries';
 import { LstmJobHooks, LstmRunner } from '../runtime/lstmJobs';
@@ -35,24 +35,23 @@ export interface DataSourceLstm {
  * Everything one Trendcast query returns, from the inner query's frames: the frames themselves
  * (includeOriginal), one forecast frame per series (includeForecast) and the `crossings` frame
  * (includeCrossings), in that order. Each series goes through the one forecast entry,
- * runtime/forecastSeries, with the query's options resolved once; `now` (epoch ms) dates the
+ * runtime/forecastSeries, with the query's forecast options as resolveQuery resolved them; `now` (epoch ms) dates the
  * crossings' time left. The LSTM runs each series as one job of `lstm.runner` (trained or
  * refreshed from its cached weights, keyed by dashboard UID + panel id/refId + series, as
  * lstmCacheKey builds it) with the query's LSTM options as its configuration and drift policy
  * (invalid ones mean the defaults); each forecast frame carries the model's status in
  * meta.custom.lstm. Bad data is a notice in the forecast frames; a cancelled job leaves its series
  * without a forecast. Rejects only when the LSTM's runner cannot be loaded.
- * Precondition: validateQuery(query) is empty.
  */
 export async function queryFrames(
   innerFrames: DataFrame[],
   query: TrendcastQuery,
+  options: ResolvedForecastOptions,
   now: number,
   lstm?: DataSourceLstm
 ): Promise<DataFrame[]> {
   const results: SeriesResult[] = [];
   if (query.includeForecast || query.includeCrossings) {
-    const options = validForecastOptions(query);
     // Loaded once per query, on its first LSTM series (never for the fitted models).
     let runner: Promise<LstmRunner> | null = null;
     const place = lstm && {

@@ -1,4 +1,4 @@
-import { parseThresholds, validateQuery } from './queryOptions';
+import { parseThresholds, resolveQuery, validateQuery } from './queryOptions';
 import { TrendcastQuery, withQueryDefaults } from './types';
 
 const query = (patch: Partial<TrendcastQuery> = {}) =>
@@ -40,6 +40,30 @@ describe('validateQuery', () => {
   it('accepts the LSTM model, and checks its other options as for any model', () => {
     expect(validateQuery(query({ model: 'lstm' }))).toEqual([]);
     expect(validateQuery(query({ model: 'lstm', horizon: '2x' }))[0]).toMatch(/^horizon: "2x" is not a duration/);
+  });
+});
+
+describe('resolveQuery', () => {
+  it("resolves a good query's forecast options once: the horizon parsed, the query's other fields left out", () => {
+    const resolved = resolveQuery(query({ horizon: '48h', fitWindow: '7d', thresholds: [80] }));
+    expect(resolved).toEqual({
+      options: {
+        model: 'auto',
+        horizon: '48h',
+        fitWindow: '7d',
+        confidence: 0.95,
+        thresholds: [80],
+        direction: 'auto',
+        horizonSpan: { kind: 'ms', ms: 48 * 3_600_000 },
+        fitWindowSpan: { kind: 'ms', ms: 7 * 86_400_000 },
+      },
+    });
+  });
+
+  it('gives the messages of a bad query instead', () => {
+    expect(resolveQuery(query({ horizon: '2x', innerQuery: '' }))).toEqual({
+      errors: [expect.stringMatching(/^InfluxQL query: it is empty/), expect.stringMatching(/^horizon: "2x"/)],
+    });
   });
 });
 
