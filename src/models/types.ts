@@ -1,6 +1,6 @@
 import { Problem, RegularSeries } from '../engine/types';
 
-/** The statistical models: fitted synchronously (forecastSeries). */
+/** The statistical models: fitted at once (models/forecastSeries.ts: forecastFitted). */
 export type StatisticalModelName = 'linear' | 'last-trend' | 'last-trend-peaks' | 'seasonal' | 'rrd-predict';
 /** Every model; 'lstm' trains asynchronously (models/registry.ts: TRAINED_MODELS). */
 export type ModelName = StatisticalModelName | 'lstm';
