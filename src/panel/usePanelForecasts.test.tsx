@@ -120,4 +120,16 @@ describe('usePanelForecasts', () => {
     expect(jobs.slice(2).map((j) => j.forceRetrain)).toEqual([true, true]);
     h.unmount();
   });
+
+  it("says on each series that the LSTM did not start when its runner's chunk does not load", async () => {
+    runnerLoads.mockRejectedValue(new Error('Loading chunk lstm-client failed'));
+    const h = renderHook({ ...DEFAULT_OPTIONS, model: 'lstm' });
+    await settle();
+    expect(h.last().forecasts.map((f) => f.result.problem)).toEqual([
+      { code: 'model-failed', message: 'the LSTM model did not start: Loading chunk lstm-client failed' },
+      { code: 'model-failed', message: 'the LSTM model did not start: Loading chunk lstm-client failed' },
+    ]);
+    expect(h.last().running).toBe(false);
+    h.unmount();
+  });
 });

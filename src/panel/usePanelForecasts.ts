@@ -119,13 +119,19 @@ export function usePanelForecasts(
       (async () => {
         for (let i = 0; i < series.length && !signal.aborted; i++) {
           const s = series[i];
-          const outcome = await forecastSeries(s, resolved.options, {
-            lstm: place,
-            signal,
-            onProgress: (p) => !signal.aborted && setProgress({ series: s.displayName, progress: p }),
-            onCached: (result, status) => put(i, result, status),
-          });
-          put(i, outcome.result, outcome.lstm);
+          try {
+            const outcome = await forecastSeries(s, resolved.options, {
+              lstm: place,
+              signal,
+              onProgress: (p) => !signal.aborted && setProgress({ series: s.displayName, progress: p }),
+              onCached: (result, status) => put(i, result, status),
+            });
+            put(i, outcome.result, outcome.lstm);
+          } catch (e) {
+            // Only the LSTM's runner can fail to load (its chunk did not arrive): said on the series.
+            const message = `the LSTM model did not start: ${e instanceof Error ? e.message : String(e)}`;
+            put(i, emptySeriesForecast(s, { code: 'model-failed', message }), null);
+          }
         }
         if (series.length === 0 && !signal.aborted) {
           setForecasts({ run, items: [] });
