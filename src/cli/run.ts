@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
-import { ForecastRequest, forecastSeries, SeriesForecast, validateRequest } from '../models/forecastSeries';
+import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
-import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
+import { isTrainedModel } from '../models/registry';
+import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
+import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
@@ -28,7 +30,7 @@ export interface CliIo {
 /** How often progress is printed. */
 export const PROGRESS_EVERY_MS = 2000;
 
-type Parsed = { code: number } | { args: ForecastArgs; request: ForecastRequest };
+type Parsed = { code: number } | { args: ForecastArgs; request: ResolvedForecastOptions };
 
 /** Everything before reading: command and options. A number is the exit code to return now. */
 function parseRun(argv: string[], io: CliIo): Parsed {
@@ -50,7 +52,9 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     return { code: 0 };
   }
   if (command !== 'forecast') {
-    io.stderr(`trendcast: unknown command "${command}"; try: trendcast forecast FILE.csv, or trendcast run --config FILE (trendcast --help)\n`);
+    io.stderr(
+      `trendcast: unknown command "${command}"; try: trendcast forecast FILE.csv, or trendcast run --config FILE (trendcast --help)\n`
+    );
     return { code: 2 };
   }
   if (wantsHelp(rest)) {
@@ -58,22 +62,14 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     return { code: 0 };
   }
   const args = parseForecastArgs(rest);
-  const request: ForecastRequest = {
-    model: args.model,
-    horizon: args.horizon,
-    fitWindow: args.fitWindow,
-    confidence: args.confidence,
-    thresholds: args.thresholds,
-    direction: args.direction,
-  };
-  const bad = validateRequest(request);
-  if (bad.length > 0) {
-    throw new UsageError(bad.join('; '));
+  const resolved = resolveForecastOptions(args);
+  if ('errors' in resolved) {
+    throw new UsageError(resolved.errors.map(optionErrorText).join('; '));
   }
   if (args.output === 'crossings' && args.thresholds.length === 0) {
     throw new UsageError('--output crossings needs at least one --threshold');
   }
-  return { args, request };
+  return { args, request: resolved.options };
 }
 
 /** The LSTM flags as the options the panel and the data source save (validated by parseForecastArgs). */
@@ -146,14 +142,19 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, request } = parsed;
     const userOptions = lstmOptionsOf(args);
-    const lstm: LstmContext = {
-      store: args.cacheDir ? createFileWeightStore(args.cacheDir) : null,
-      dashboardUid: 'cli',
-      panelId: args.input === '-' ? 'stdin' : basename(args.input),
-      config: lstmConfigFromOptions(userOptions),
-      drift: driftPolicyFromOptions(userOptions),
-      forceRetrain: args.retrain,
+    const runner = createInProcessLstmRunner(args.cacheDir ? createFileWeightStore(args.cacheDir) : null);
+    const context: ForecastContext = {
+      lstm: {
+        runner: () => Promise.resolve(runner),
+        dashboardUid: 'cli',
+        panelId: args.input === '-' ? 'stdin' : basename(args.input),
+        config: lstmConfigFromOptions(userOptions),
+        drift: driftPolicyFromOptions(userOptions),
+        forceRetrain: args.retrain,
+      },
     };
+    // A trained model's JSON series carry its status (`lstm`, null when it did not get that far).
+    const reportsStatus = isTrainedModel(request.model);
     const writer = createWriter({ format: args.format, output: args.output, percent: args.percentThresholds });
     const now = io.now ?? Date.now;
     const started = now();
@@ -179,25 +180,18 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         begun = true;
         await write(writer.begin());
       }
-      let result: SeriesForecast;
-      if (request.model === 'lstm') {
-        const out = await forecastSeriesAsync(s, request, lstm);
-        result = out.result;
-        const status = out.lstm;
-        if (status) {
-          // The model's status travels in the diagnostics (JSON output), as the panel shows it.
-          result.diagnostics = {
-            ...result.diagnostics,
-            lstmTrainedAt: new Date(status.trainedAt).toISOString(),
-            lstmDrift: status.drift ? status.drift.relative : null,
-            lstmCacheNote: status.cacheNote,
-          };
-        }
-        await write(writer.series(result, status));
-      } else {
-        result = forecastSeries(s, request);
-        await write(writer.series(result));
+      const out = await forecastSeries(s, request, context);
+      const { result, lstm: status } = out;
+      if (status) {
+        // The model's status travels in the diagnostics (JSON output), as the panel shows it.
+        result.diagnostics = {
+          ...result.diagnostics,
+          lstmTrainedAt: new Date(status.trainedAt).toISOString(),
+          lstmDrift: status.drift ? status.drift.relative : null,
+          lstmCacheNote: status.cacheNote,
+        };
       }
+      await write(writer.series(result, reportsStatus ? status : undefined));
       done++;
       const t = now();
       if (showProgress && t - lastProgress >= PROGRESS_EVERY_MS) {

@@ -1,4 +1,5 @@
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
+import { validForecastOptions } from '../../models/forecastOptions';
 import { seededRandom } from '../stats/seededRandom';
 import { fitCapacityTrend } from './capacityTrend';
 import { findCycle } from './cycleProfile';
@@ -57,9 +58,9 @@ function disk(o: {
 }
 
 function dated(v: Volume, model: 'last-trend' | 'auto' | 'last-trend-peaks' = 'last-trend') {
-  const f = forecastSeries(
+  const f = forecastFitted(
     { name: 'v', labels: {}, times: v.times, values: v.values },
-    { model, horizon: '90d', thresholds: [90] }
+    validForecastOptions({ model, horizon: '90d', thresholds: [90] })
   );
   const c = f.crossings[0];
   const last = v.times[v.times.length - 1];
@@ -130,9 +131,9 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const g = seededRandom(9);
     const times = Array.from({ length: 500 }, (_, i) => START + i * HOUR);
     const values = times.map((_, i) => 60 - i * 0.02 + g.normal(0, 0.2));
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 's', labels: {}, times, values },
-      { model: 'last-trend', horizon: '30d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] })
     );
     expect(f.crossings[0].status).toBe('moves-away');
   });
@@ -141,9 +142,9 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const g = seededRandom(11);
     const times = Array.from({ length: 30 * 24 }, (_, i) => START + i * HOUR);
     const values = times.map((_, i) => (i < 20 * 24 ? 20 + i * 0.01 : 24.8 + (i - 480) * 0.08) + g.normal(0, 0.1));
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 's', labels: {}, times, values },
-      { model: 'last-trend', horizon: '30d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] })
     );
     expect(f.diagnostics.slopeChanges).toBe(1);
     expect(f.diagnostics.slopePerDay as number).toBeCloseTo(0.08 * 24, 1);
@@ -299,9 +300,9 @@ describe('weekend slowdown', () => {
       times.push(t);
       values.push(level + g.normal(0, 0.05));
     }
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 'w', labels: {}, times, values },
-      { model: 'last-trend', horizon: '60d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
     );
     expect(f.diagnostics.weekendRate as number).toBeGreaterThan(0.4);
     expect(f.diagnostics.weekendRate as number).toBeLessThan(0.6);
