@@ -180,9 +180,9 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
   test('a weekly swing is found and taken out; clean-ups with new rates on a daily sawtooth leave no weekly cycle behind', () => {
     const stepMs = 30 * 60_000;
     const trendOf = (times: number[], values: number[]) =>
-      forecastSeries(
+      forecastFitted(
         { name: 'w', labels: {}, times, values },
-        { model: 'last-trend', horizon: '60d', thresholds: [90] }
+        validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
       ).diagnostics;
     // 35 days growing 1.5 %/day under a 2-point weekly sine and AR(1) noise.
     const g = seededRandom(31);
@@ -333,9 +333,9 @@ describe('weekend slowdown', () => {
       level += ((dow === 0 || dow === 6 ? 0.6 * weekday : weekday) * HOUR) / DAY;
     }
     const mean = (5 * 6 + 2 * 0.6 * 6) / 7;
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 'w', labels: {}, times, values },
-      { model: 'last-trend', horizon: '60d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
     );
     expect(f.diagnostics.slopePerDay as number).toBeGreaterThan(0.95 * mean);
     expect(f.diagnostics.slopePerDay as number).toBeLessThan(1.05 * mean);
