@@ -57,6 +57,18 @@ describe('forecastSeries (the forecast entry)', () => {
     expect(out.lstm).toMatchObject({ action: 'cold-train', cache: 'miss', storeKind: 'memory' });
   });
 
+  it("dates the LSTM's crossings on the capacity trend, as last-trend dates them", async () => {
+    // Rising 0.05 per hour from 50.45 (the ripple's mean) under an 8-point daily swing: the line
+    // reaches 70 at row 391, 152 hours after the last; the swing's peaks would reach it days earlier.
+    const options = { horizon: '240h', thresholds: [70] };
+    const out = await forecastSeries(raw(240, 0.05), validForecastOptions({ model: 'lstm', ...options }), { lstm });
+    const trend = forecastFitted(raw(240, 0.05), validForecastOptions({ model: 'last-trend', ...options }));
+    const crossing = out.result.crossings[0];
+    expect(crossing.status).toBe('crosses');
+    expect(crossing).toEqual(trend.crossings[0]);
+    expect(Math.abs(crossing.time! - (t0 + 391 * HOUR))).toBeLessThan(3 * HOUR);
+  });
+
   it('reports cancellation as a result, not a rejection', async () => {
     const controller = new AbortController();
     controller.abort();

@@ -7,6 +7,7 @@
 import { RawSeries } from '../engine/types';
 import { DriftPolicy, LstmConfig, TrainingCancelled } from '../models/lstm';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { capacityTrendDating } from '../models/capacityTrendDating';
 import { completeForecast, prepareForecast, SeriesForecast } from '../models/forecastSeries';
 import { lstmCacheKey } from './lstmCacheKey';
 import { LstmRefreshHooks, LstmStatus, refreshLstm } from './lstmRefresh';
@@ -40,6 +41,8 @@ export async function forecastLstm(
     return { result: prepared.result, lstm: null, cancelled: false };
   }
   const { input } = prepared;
+  // Crossings come from the capacity trend, as for the fitted models.
+  const dated = capacityTrendDating(input.series, input.fromRow);
   const ctx: LstmContext = lstm ?? { store: null, dashboardUid: 'none', panelId: 'none' };
   const key = lstmCacheKey({
     dashboardUid: ctx.dashboardUid,
@@ -63,7 +66,7 @@ export async function forecastLstm(
       {
         ...hooks,
         onCachedModel: hooks.onCachedForecast
-          ? (model, status) => hooks.onCachedForecast?.(completeForecast(input, model, req), status)
+          ? (model, status) => hooks.onCachedForecast?.(completeForecast(input, dated(model), req), status)
           : undefined,
       }
     );
@@ -71,7 +74,10 @@ export async function forecastLstm(
       return { result: { ...input.base, problem: out.problem }, lstm: out.status, cancelled: false };
     }
     return {
-      result: completeForecast(input, out.model, req, { lstmAction: out.status.action, lstmCache: out.status.cache }),
+      result: completeForecast(input, dated(out.model), req, {
+        lstmAction: out.status.action,
+        lstmCache: out.status.cache,
+      }),
       lstm: out.status,
       cancelled: false,
     };
