@@ -100,6 +100,9 @@ export async function buildHostPageBundle(
     // An outdir is needed for esbuild to emit the CSS beside the JS; nothing is written by esbuild.
     outdir: join(root, 'node_modules/.cache/trendcast-host-page/esbuild', line),
     platform: 'browser',
+    // The LSTM's runtime imports Node built-ins behind an is-Node check (its wasm files' path); the
+    // page reaches that module through the panel's option types and never runs that branch.
+    external: ['node:*'],
     format: 'iife',
     target: 'es2021',
     mainFields: ['browser', 'main', 'module'],
