@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
@@ -7,7 +8,8 @@ import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
-import { createWriter } from './output';
+import { ForecastPool, ForecastWorkerData, WorkerCrash, WorkerHandle } from './forecastPool';
+import { createWriter, SeriesPart, WriterOptions } from './output';
 
 export interface CliIo {
   /** The input's bytes or text in chunks; `-` is standard input. May throw or fail while read. */
@@ -23,10 +25,18 @@ export interface CliIo {
   now?(): number;
   /** Size of the input in bytes when known (a file), for the progress line. */
   sizeOf?(path: string): number | null;
+  /** Starts a forecast worker thread; absent: every series is forecast in this thread. */
+  startWorker?(data: ForecastWorkerData): WorkerHandle;
 }
 
 /** How often progress is printed. */
 export const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Series in flight per worker thread: enough that a worker never waits for the next one, few
+ * enough that memory stays bounded (the reader waits while this many are out).
+ */
+export const IN_FLIGHT_PER_JOB = 4;
 
 type Parsed = { code: number } | { args: ForecastArgs; request: ForecastRequest };
 
@@ -50,7 +60,9 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     return { code: 0 };
   }
   if (command !== 'forecast') {
-    io.stderr(`trendcast: unknown command "${command}"; try: trendcast forecast FILE.csv, or trendcast run --config FILE (trendcast --help)\n`);
+    io.stderr(
+      `trendcast: unknown command "${command}"; try: trendcast forecast FILE.csv, or trendcast run --config FILE (trendcast --help)\n`
+    );
     return { code: 2 };
   }
   if (wantsHelp(rest)) {
@@ -92,6 +104,10 @@ function failure(io: CliIo, e: unknown): number {
     io.stderr(`trendcast: ${e.message}\n`);
     return 2;
   }
+  if (e instanceof WorkerCrash) {
+    io.stderr(`trendcast: ${e.message} (--jobs 1 forecasts in one thread)\n`);
+    return 1;
+  }
   io.stderr(`trendcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
   return 1;
 }
@@ -120,10 +136,13 @@ async function* readable(io: CliIo, path: string, counter: { bytes: number }): A
   }
 }
 
-/** `trendcast: 4,200 series, 42 % of the input, 12 s`: series done so far, input read, time. */
+/**
+ * `trendcast: 4,200 series done so far, 42 % of the input read, 12 s`. The number of series is
+ * known only once the input ends, so the share of the input's bytes read stands for the rest.
+ */
 export function progressLine(done: number, seconds: number, fraction: number | null, finished = false): string {
-  const part = finished ? ' done' : fraction !== null ? `, ${Math.floor(fraction * 100)} % of the input` : '';
-  return `trendcast: ${done.toLocaleString('en-US')} series${part}, ${Math.round(seconds)} s\n`;
+  const read = fraction !== null && !finished ? `, ${Math.floor(fraction * 100)} % of the input read` : '';
+  return `trendcast: ${done.toLocaleString('en-US')} series done${finished ? '' : ' so far'}${read}, ${Math.round(seconds)} s\n`;
 }
 
 /**
@@ -154,7 +173,15 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       drift: driftPolicyFromOptions(userOptions),
       forceRetrain: args.retrain,
     };
-    const writer = createWriter({ format: args.format, output: args.output, percent: args.percentThresholds });
+    const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
+    const writer = createWriter(writerOptions);
+    // The LSTM trains asynchronously with its weight cache: it stays in this thread.
+    const jobs = args.jobs ?? availableParallelism();
+    const startWorker = io.startWorker;
+    const pool =
+      jobs > 1 && startWorker && request.model !== 'lstm'
+        ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs)
+        : null;
     const now = io.now ?? Date.now;
     const started = now();
     const showProgress = args.progress || io.stderrIsTTY === true;
@@ -174,10 +201,34 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         await io.stdout(text);
       }
     };
+    const seriesDone = () => {
+      done++;
+      const t = now();
+      if (showProgress && t - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = t;
+        io.stderr(progressLine(done, (t - started) / 1000, size ? Math.min(1, counter.bytes / size) : null));
+      }
+    };
+    // The series out in worker threads, in input order: written as they come back in turn.
+    const inFlight: Array<Promise<SeriesPart>> = [];
+    const writeOldest = async () => {
+      await write(writer.add(await inFlight.shift()!));
+      seriesDone();
+    };
     const forecastOne = async (s: RawSeries): Promise<void> => {
       if (!begun) {
         begun = true;
         await write(writer.begin());
+      }
+      if (pool) {
+        const part = pool.forecast(s);
+        // Awaited in turn below; a failure before its turn is not an unhandled rejection.
+        part.catch(() => undefined);
+        inFlight.push(part);
+        while (inFlight.length >= jobs * IN_FLIGHT_PER_JOB) {
+          await writeOldest();
+        }
+        return;
       }
       let result: SeriesForecast;
       if (request.model === 'lstm') {
@@ -198,15 +249,27 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         result = forecastSeries(s, request);
         await write(writer.series(result));
       }
-      done++;
-      const t = now();
-      if (showProgress && t - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = t;
-        io.stderr(progressLine(done, (t - started) / 1000, size ? Math.min(1, counter.bytes / size) : null));
-      }
+      seriesDone();
     };
 
-    await readSeries(readable(io, args.input, counter), forecastOne, { timeUnit: args.timeUnit });
+    try {
+      try {
+        await readSeries(readable(io, args.input, counter), forecastOne, { timeUnit: args.timeUnit });
+      } catch (e) {
+        // A bad line: what was read before it is written first, as in one thread.
+        if (e instanceof InputError || e instanceof UsageError) {
+          while (inFlight.length > 0) {
+            await writeOldest().catch(() => undefined);
+          }
+        }
+        throw e;
+      }
+      while (inFlight.length > 0) {
+        await writeOldest();
+      }
+    } finally {
+      await pool?.close();
+    }
     await write(writer.end());
     if (showProgress && now() - started >= PROGRESS_EVERY_MS) {
       io.stderr(progressLine(done, (now() - started) / 1000, null, true));
