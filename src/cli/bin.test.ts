@@ -9,25 +9,27 @@ import pkg from '../../package.json';
 
 jest.setTimeout(60_000);
 
-// The command line as users run it: src/cli/main.ts bundled the way scripts/build-cli.mjs does,
-// run as a process on real files, through bin/trendcast.js as `npx trendcast` does.
+// The command line as users run it: src/cli/main.ts and the worker threads' entry bundled the way
+// scripts/build-cli.mjs does, run as a process on real files, through bin/trendcast.js as
+// `npx trendcast` does.
 let dir = '';
 let bin = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trendcast-bin-'));
-  const bundle = join(dir, 'dist-cli', 'trendcast.cjs');
   bin = join(dir, 'bin', 'trendcast.js');
   mkdirSync(join(dir, 'bin'));
   copyFileSync(join(__dirname, '..', '..', 'bin', 'trendcast.js'), bin);
+  const options = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' } as const;
   await build({
+    ...options,
     entryPoints: [join(__dirname, 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: bundle,
-    logLevel: 'error',
+    outfile: join(dir, 'dist-cli', 'trendcast.cjs'),
+  });
+  await build({
+    ...options,
+    entryPoints: [join(__dirname, 'workerMain.ts')],
+    outfile: join(dir, 'dist-cli', 'forecast-worker.cjs'),
   });
 });
 
