@@ -168,26 +168,35 @@ export function toJsonOutput(results: SeriesForecast[], lstm?: Array<LstmStatus 
  * times faster than the shortest-double printing String() does, and a fleet prints millions.
  */
 export function formatRounded(v: number, quantum: number, empty = 'null'): string {
+  return formatRoundedBy(v, quantum, quantum < 0 ? 10 ** -quantum : 1, empty);
+}
+
+/**
+ * formatRounded with `power` = 10^-quantum given (a series' values share their quantum: the
+ * power is worked out once per series, not once per value).
+ */
+function formatRoundedBy(v: number, quantum: number, power: number, empty: string): string {
   if (!Number.isFinite(v)) {
     return empty;
   }
   if (quantum < 0 && quantum >= -15) {
-    const p = 10 ** -quantum;
-    const n = Math.round(v * p);
+    const n = Math.round(v * power);
     if (Number.isSafeInteger(n)) {
-      const a = Math.abs(n);
-      const whole = Math.floor(a / p);
-      let frac = a - whole * p;
+      // The digits of |n| with the point put back `-quantum` digits from the right.
+      const digits = String(n < 0 ? -n : n);
+      const places = -quantum;
+      let end = digits.length;
+      const point = end - places;
+      while (end > point && end > 0 && digits.charCodeAt(end - 1) === 48) {
+        end--;
+      }
       const sign = n < 0 ? '-' : '';
-      if (frac === 0) {
-        return whole === 0 ? '0' : `${sign}${whole}`;
+      if (point > 0) {
+        return end === point
+          ? `${sign}${digits.slice(0, point)}`
+          : `${sign}${digits.slice(0, point)}.${digits.slice(point, end)}`;
       }
-      let digits = -quantum;
-      while (frac % 10 === 0) {
-        frac /= 10;
-        digits--;
-      }
-      return `${sign}${whole}.${String(frac).padStart(digits, '0')}`;
+      return end <= 0 ? '0' : `${sign}0.${'0'.repeat(-point)}${digits.slice(0, end)}`;
     }
   }
   return String(roundTo(v, quantum));
@@ -200,12 +209,13 @@ function forecastPointsJson(r: SeriesForecast): string[] {
     return [];
   }
   const q = quantumOfResult(r);
+  const p = q < 0 ? 10 ** -q : 1;
   const out = new Array<string>(f.times.length);
   for (let k = 0; k < f.times.length; k++) {
     const t = iso(f.times[k]);
     out[k] =
-      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRounded(f.point[k], q)},` +
-      `"lower":${formatRounded(f.lower[k], q)},"upper":${formatRounded(f.upper[k], q)}}`;
+      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRoundedBy(f.point[k], q, p, 'null')},` +
+      `"lower":${formatRoundedBy(f.lower[k], q, p, 'null')},"upper":${formatRoundedBy(f.upper[k], q, p, 'null')}}`;
   }
   return out;
 }
@@ -242,11 +252,12 @@ function csvRows(r: SeriesForecast): string {
     return '';
   }
   const q = quantumOfResult(r);
+  const p = q < 0 ? 10 ** -q : 1;
   const name = csvCell(r.name);
   const rows: string[] = [];
   for (let k = 0; k < f.times.length; k++) {
     rows.push(
-      `${name},${iso(f.times[k])},${formatRounded(f.point[k], q, '')},${formatRounded(f.lower[k], q, '')},${formatRounded(f.upper[k], q, '')}`
+      `${name},${iso(f.times[k])},${formatRoundedBy(f.point[k], q, p, '')},${formatRoundedBy(f.lower[k], q, p, '')},${formatRoundedBy(f.upper[k], q, p, '')}`
     );
   }
   return rows.join('\n') + '\n';
