@@ -126,6 +126,27 @@ describe('--jobs', () => {
     expect(workers.every((w) => w.terminated)).toBe(true);
   });
 
+  it('names what a worker thread threw outside a series, with its stack below', async () => {
+    const start = (data: ForecastWorkerData) => {
+      const w = new FakeWorker(data, () => 1);
+      w.postMessage = () => {
+        const e = new Error("Cannot find module '/x/forecast-worker.cjs'");
+        e.stack = `${e.message}\n    at resolve (loader:1)`;
+        setTimeout(() => (w.emit('error', e), w.emit('exit', 1)), 1);
+      };
+      return w;
+    };
+    const r = await run([...base, '--jobs', '2'], start);
+    expect(r).toEqual({
+      code: 1,
+      // Begun when the first series was read, as in one thread; the exit code says it is cut short.
+      out: '{\n  "series": [',
+      err:
+        "trendcast: a forecast worker thread stopped: Cannot find module '/x/forecast-worker.cjs' (--jobs 1 forecasts in one thread)\n" +
+        "Cannot find module '/x/forecast-worker.cjs'\n    at resolve (loader:1)\n",
+    });
+  });
+
   it('reports what threw in a worker as an internal error with its stack', async () => {
     const start = (data: ForecastWorkerData) =>
       new FakeWorker(

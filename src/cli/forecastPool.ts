@@ -27,7 +27,15 @@ export interface WorkerHandle {
 }
 
 /** A worker thread stopped or failed outside a series: the run cannot go on. */
-export class WorkerCrash extends Error {}
+export class WorkerCrash extends Error {
+  constructor(
+    message: string,
+    /** The worker's stack when it threw, else ''. */
+    readonly detail: string
+  ) {
+    super(message);
+  }
+}
 
 /** An exception thrown while forecasting one series in a worker, with the worker's stack. */
 export class WorkerSeriesError extends Error {
@@ -98,10 +106,10 @@ export class ForecastPool {
     }
     const slot: Slot = { worker: this.start(), busy: new Set() };
     slot.worker.on('message', (reply) => this.answer(slot, reply));
-    slot.worker.on('error', (e) => this.fail(`${e.stack ?? e.message}`));
+    slot.worker.on('error', (e) => this.fail(e.message, e.stack ?? ''));
     slot.worker.on('exit', (code) => {
       if (!this.closing) {
-        this.fail(`it exited with code ${code}`);
+        this.fail(`it exited with code ${code}`, '');
       }
     });
     this.slots.push(slot);
@@ -122,8 +130,8 @@ export class ForecastPool {
     }
   }
 
-  private fail(why: string): void {
-    this.crash ??= new WorkerCrash(`a forecast worker thread stopped: ${why}`);
+  private fail(why: string, detail: string): void {
+    this.crash ??= new WorkerCrash(`a forecast worker thread stopped: ${why}`, detail);
     for (const waiting of this.pending.values()) {
       waiting.reject(this.crash);
     }

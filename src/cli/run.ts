@@ -105,7 +105,7 @@ function failure(io: CliIo, e: unknown): number {
     return 2;
   }
   if (e instanceof WorkerCrash) {
-    io.stderr(`trendcast: ${e.message} (--jobs 1 forecasts in one thread)\n`);
+    io.stderr(`trendcast: ${e.message} (--jobs 1 forecasts in one thread)\n${e.detail === '' ? '' : `${e.detail}\n`}`);
     return 1;
   }
   io.stderr(`trendcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
