@@ -71,7 +71,10 @@ Options:
   --direction D      auto | rising | falling: thresholds as upper or lower limits (default auto)
   --confidence C     interval level, 0.95 or 95%                          (default 0.95)
   --format F         json | ndjson | csv | text                           (default json)
-                     ndjson: one JSON series per line; text: one line per series and threshold
+                     ndjson: one JSON series per line; text: one line per series and threshold;
+                     csv: series,time,value,lower,upper, then (with --threshold) a blank line
+                     and the crossings: series,threshold,direction,status,time,earliest,latest,
+                     days_left
   --output WHAT      forecast | crossings: the forecasts, or only the threshold dates sorted by
                      time left (series that reach nothing last)           (default forecast)
   --time-unit U      s | ms | us | ns: the unit of epoch timestamps. Default: by size, below
