@@ -46,25 +46,28 @@ interface Case {
 
 interface Measured {
   seconds: number;
+  /** User + system CPU seconds, all threads: what the command costs when the cores are shared. */
+  cpuSeconds: number;
   maxRssMb: number;
   exit: number;
   outputMb: number;
 }
 
-/** Runs `command` under /usr/bin/time, stdout to `out`; wall seconds and peak RSS. */
+/** Runs `command` under /usr/bin/time, stdout to `out`; wall and CPU seconds and peak RSS. */
 function measure(command: string[], out: string): Measured {
   const fd = openSync(out, 'w');
   try {
-    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', ...command], {
+    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', ...command], {
       stdio: ['ignore', fd, 'pipe'],
       encoding: 'utf8',
     });
-    const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+    const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
     if (!m) {
       throw new Error(`no timing from /usr/bin/time: ${r.stderr}`);
     }
     return {
       seconds: Number(m[1]),
+      cpuSeconds: Number(m[3]) + Number(m[4]),
       maxRssMb: Number(m[2]) / 1024,
       exit: r.status ?? -1,
       outputMb: statSync(out).size / 2 ** 20,
@@ -124,6 +127,7 @@ async function main(): Promise<void> {
     c.label,
     m.seconds.toFixed(1),
     floor ? (m.seconds / floor).toFixed(1) : '–',
+    m.cpuSeconds.toFixed(1),
     m.maxRssMb.toFixed(0),
     m.outputMb.toFixed(0),
     String(m.exit),
@@ -133,7 +137,7 @@ async function main(): Promise<void> {
     `Input: ${volumes.toLocaleString('en-US')} series × ${points} points (${form}), ${size.toFixed(0)} MiB; ` +
       `forecast: \`trendcast forecast --input FILE --horizon 30d --threshold 90\`; ${cpus().length} CPU cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
   );
-  console.log(markdownTable(['command', 'wall s', '× Node read', 'peak RSS MB', 'output MiB', 'exit'], rows));
+  console.log(markdownTable(['command', 'wall s', '× Node read', 'CPU s', 'peak RSS MB', 'output MiB', 'exit'], rows));
 }
 
 main().catch((e) => {
