@@ -27,7 +27,7 @@ export interface ForecastArgs {
   timeUnit?: TimeUnit;
   /** Progress on stderr even when it is not a terminal. */
   progress: boolean;
-  /** Threads that forecast (1 = this thread only); absent = one per core. */
+  /** Threads that forecast: this one and jobs − 1 workers (1 = this one only); absent = one per core. */
   jobs?: number;
   /** LSTM weight cache folder ('' = no cache: train on every run). */
   cacheDir: string;
@@ -80,8 +80,9 @@ Options:
   --time-unit U      s | ms | us | ns: the unit of epoch timestamps. Default: by size, below
                      1e11 seconds, below 1e14 milliseconds, below 1e17 microseconds, else
                      nanoseconds (right for any date from 1973 to 5138)
-  --jobs N           forecast in N threads, the output in input order all the same; 1 = one
-                     thread (default: one per core; --model lstm always runs in one)
+  --jobs N           forecast in N threads (this one and N-1 workers), the output in input
+                     order all the same; 1 = this thread only (default: one per core;
+                     --model lstm always runs in one)
   --progress         report progress on stderr even when it is not a terminal: the series done
                      so far and the share of the input read (how many series there are is
                      known only at the end)

@@ -25,6 +25,8 @@ const fleet = [
 class FakeWorker extends EventEmitter implements WorkerHandle {
   private serve: ((job: ForecastJob) => void) | null = null;
   terminated = false;
+  /** Series sent to this worker. */
+  jobs = 0;
 
   constructor(
     data: ForecastWorkerData,
@@ -42,6 +44,7 @@ class FakeWorker extends EventEmitter implements WorkerHandle {
   }
 
   postMessage(job: ForecastJob): void {
+    this.jobs++;
     this.serve!(job);
   }
 
@@ -64,18 +67,20 @@ describe('--jobs', () => {
     async (format) => {
       const workers: FakeWorker[] = [];
       const start = (data: ForecastWorkerData) => {
-        const w = new FakeWorker(data, (id) => (id % 3 === 0 ? 15 : id % 3 === 1 ? 1 : 8));
+        const w = new FakeWorker(data, (id) => (id % 3 === 0 ? 320 : id % 3 === 1 ? 200 : 260));
         workers.push(w);
         return w;
       };
       const one = await run([...base, '--format', format, '--jobs', '1'], start);
       expect(workers).toHaveLength(0);
-      const two = await run([...base, '--format', format, '--jobs', '2'], start);
-      expect(two).toEqual(one);
+      const three = await run([...base, '--format', format, '--jobs', '3'], start);
+      expect(three).toEqual(one);
       expect(one.code).toBe(0);
       expect(one.out).toContain('vol11');
       expect(one.out.indexOf('vol2')).toBeLessThan(one.out.indexOf('vol10'));
-      expect(workers).toHaveLength(2);
+      // Two workers with 4 series each in flight (answers held back long enough that none comes
+      // back while the input is read); this thread, the third job, forecast the 4 others.
+      expect(workers.map((w) => w.jobs)).toEqual([4, 4]);
       expect(workers.every((w) => w.terminated)).toBe(true);
     }
   );
@@ -118,7 +123,7 @@ describe('--jobs', () => {
       workers.push(w);
       return w;
     };
-    const r = await run([...base, '--jobs', '2'], start);
+    const r = await run([...base, '--jobs', '3'], start);
     expect(r.code).toBe(1);
     expect(r.err).toBe(
       'trendcast: a forecast worker thread stopped: it exited with code 134 (--jobs 1 forecasts in one thread)\n'

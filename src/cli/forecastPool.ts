@@ -74,6 +74,11 @@ export class ForecastPool {
     private readonly size: number
   ) {}
 
+  /** Series sent and not answered yet. */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
   /** The series' share of the output, made in a worker thread. */
   forecast(series: RawSeries): Promise<SeriesPart> {
     if (this.crash) {

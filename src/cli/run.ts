@@ -148,8 +148,10 @@ export function progressLine(done: number, seconds: number, fraction: number | n
 /**
  * The whole CLI as a function of argv and I/O, so tests run it without a process; returns the exit
  * code. Reads the input as a stream and forecasts each series as soon as its rows are complete
- * (grouped input), writing its output before reading on: memory holds a chunk of input, the series
- * still open and one series' output (`--output crossings`: the crossings, to sort them).
+ * (grouped input), in this thread or (`--jobs`) in worker threads, writing the outputs in input
+ * order: memory holds a chunk of input, the series still open and the outputs of at most
+ * jobs × IN_FLIGHT_PER_JOB series (`--output crossings`, the CSV's crossings table: the crossings
+ * too, to write them at the end).
  *
  * With `--cache-dir DIR` the LSTM's weights persist in DIR (one file per series), keyed by the
  * input path and the series, so a scheduled job keeps its models warm between runs. `--look-back`,
@@ -175,13 +177,15 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     };
     const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
     const writer = createWriter(writerOptions);
-    // The LSTM trains asynchronously with its weight cache: it stays in this thread.
+    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. The
+    // LSTM trains asynchronously with its weight cache: it stays in this thread.
     const jobs = args.jobs ?? availableParallelism();
     const startWorker = io.startWorker;
     const pool =
       jobs > 1 && startWorker && request.model !== 'lstm'
-        ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs)
+        ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs - 1)
         : null;
+    const workersFull = (jobs - 1) * IN_FLIGHT_PER_JOB;
     const now = io.now ?? Date.now;
     const started = now();
     const showProgress = args.progress || io.stderrIsTTY === true;
@@ -209,7 +213,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         io.stderr(progressLine(done, (t - started) / 1000, size ? Math.min(1, counter.bytes / size) : null));
       }
     };
-    // The series out in worker threads, in input order: written as they come back in turn.
+    // The series being forecast, in input order: written as they come back in turn.
     const inFlight: Array<Promise<SeriesPart>> = [];
     const writeOldest = async () => {
       await write(writer.add(await inFlight.shift()!));
@@ -221,7 +225,13 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         await write(writer.begin());
       }
       if (pool) {
-        const part = pool.forecast(s);
+        if (pool.waiting >= workersFull) {
+          // Let the workers' answers in first (they arrive as events, not while this thread reads).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        // With the workers full this thread forecasts the series itself, instead of waiting.
+        const part =
+          pool.waiting >= workersFull ? Promise.resolve(writer.part(forecastSeries(s, request))) : pool.forecast(s);
         // Awaited in turn below; a failure before its turn is not an unhandled rejection.
         part.catch(() => undefined);
         inFlight.push(part);
