@@ -404,12 +404,16 @@ export interface WriterOptions {
   percent?: boolean;
 }
 
-/** The crossing rows of one series (the forecast left out: the rows outlive it). */
+/**
+ * The crossing rows of one series. They are kept to the end of the run, so their result keeps
+ * only what a crossing's sentence reads (name, last time); the forecast, fitted values,
+ * diagnostics and notices are left out.
+ */
 function crossingRowsOf(r: SeriesForecast): CrossingRow[] {
   if (r.crossings.length === 0) {
     return [];
   }
-  const result = { ...r, forecast: null, fitted: null };
+  const result: SeriesForecast = { ...r, forecast: null, fitted: null, diagnostics: {}, notices: [] };
   return r.crossings.map((crossing) => ({ series: r.name, lastTime: r.lastTime, crossing, result }));
 }
 
