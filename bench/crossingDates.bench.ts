@@ -4,7 +4,7 @@
  *
  * A seeded suite of synthetic disk volumes (piecewise-linear growth with clean-ups, noise, spikes,
  * gaps; see crossingDates/syntheticVolumes.ts) whose true 90% and 100% dates are those of the last
- * segment's true line. Each volume is forecast by forecastSeries with each model, and by
+ * segment's true line. Each volume is forecast by forecastFitted with each model, and by
  * Prometheus' predict_linear over trailing windows, and each method's dates are scored against the
  * truth: absolute error in hours, band coverage, and misses of the horizon.
  *
@@ -14,7 +14,8 @@
  *          --details                           one row per volume as well
  */
 import { prepareSeries } from '../src/engine/prepareSeries';
-import { forecastSeries } from '../src/models/forecastSeries';
+import { forecastFitted } from '../src/models/forecastSeries';
+import { validForecastOptions } from '../src/models/forecastOptions';
 import { seedLastTrendStart } from '../src/models/lastTrend';
 import { MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { predictLinearCrossing } from './crossingDates/predictLinear';
@@ -53,9 +54,9 @@ function trendcastMethod(spec: string): Method {
   return {
     label: fitWindow ? `Trendcast ${model}, fit window ${fitWindow}` : `Trendcast ${model}`,
     run(v, horizon) {
-      const f = forecastSeries(
+      const f = forecastFitted(
         { name: v.name, labels: {}, times: v.times, values: v.values },
-        { model: model as ModelChoice, horizon, fitWindow, thresholds: THRESHOLDS }
+        validForecastOptions({ model: model as ModelChoice, horizon, fitWindow, thresholds: THRESHOLDS })
       );
       if (f.problem) {
         return { calls: THRESHOLDS.map(() => ({ date: null, band: null })), used: `problem: ${f.problem.code}` };
@@ -86,9 +87,14 @@ function seedLoopMethod(): Method {
         return { calls: THRESHOLDS.map(() => ({ date: null, band: null })), used: 'problem' };
       }
       const start = seedLastTrendStart(grid.values);
-      const f = forecastSeries(
+      const f = forecastFitted(
         { name: v.name, labels: {}, times: v.times, values: v.values },
-        { model: 'linear', horizon, fitWindow: String(grid.values.length - start), thresholds: THRESHOLDS }
+        validForecastOptions({
+          model: 'linear',
+          horizon,
+          fitWindow: String(grid.values.length - start),
+          thresholds: THRESHOLDS,
+        })
       );
       return {
         calls: THRESHOLDS.map((thr) =>
@@ -279,9 +285,9 @@ function realSuite(argv: string[]): void {
     const end = s.times[s.times.length - 1];
     const level = 1.2 * Math.max(...s.values);
     const f = (model: ModelChoice) => {
-      const r = forecastSeries(
+      const r = forecastFitted(
         { name: s.name, labels: {}, times: s.times, values: s.values },
-        { model, horizon, thresholds: [level] }
+        validForecastOptions({ model, horizon, thresholds: [level] })
       );
       const c = r.crossings[0];
       const d = r.diagnostics;

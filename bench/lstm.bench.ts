@@ -13,7 +13,7 @@
  * Accuracy (--part accuracy): M4 Hourly training file, the last 48 points of each series held
  * out; sMAPE and MASE as in M4 (MASE scaled by the in-sample seasonal naive, m = 24), and the
  * share of held-out points inside the 95% band. Methods: seasonal naive, Trendcast linear and
- * seasonal (forecastSeries), the LSTM variants given by --variants.
+ * seasonal (forecastFitted), the LSTM variants given by --variants.
  * NAB (--part nab): the same methods and scores on the NAB cloud metrics in DATA/nab/*.csv
  * (`timestamp,value`, 5-minute samples, averaged to hourly means by nabSeries.ts), last 48 hours
  * held out, plus the MASE of each method per series.
@@ -33,13 +33,18 @@ import { join } from 'node:path';
 import { detectSeasonality } from '../src/engine/stats/seasonality';
 import { seededRandom } from '../src/engine/stats/seededRandom';
 import { RegularSeries } from '../src/engine/types';
-import { forecastSeries } from '../src/models/forecastSeries';
-import { LstmConfig } from '../src/models/lstm/lstmConfig';
-import { MIN_DECOMPOSITION_PERIOD } from '../src/models/lstm/lstmComponents';
-import { fitLstm } from '../src/models/lstm/lstmModel';
-import { buildNetwork, trainNetwork } from '../src/models/lstm/lstmNetwork';
-import { loadTf, TfBackendName } from '../src/models/lstm/tfRuntime';
-import { makeWindows } from '../src/models/lstm/windows';
+import { forecastFitted } from '../src/models/forecastSeries';
+import { validForecastOptions } from '../src/models/forecastOptions';
+import {
+  buildNetwork,
+  fitLstm,
+  loadTf,
+  LstmConfig,
+  makeWindows,
+  MIN_DECOMPOSITION_PERIOD,
+  TfBackendName,
+  trainNetwork,
+} from '../src/models/lstm';
 import { refreshLstm } from '../src/runtime/lstmRefresh';
 import { createMemoryWeightStore } from '../src/runtime/weightStore';
 import { chromiumRuns } from './lstmChromium';
@@ -157,9 +162,9 @@ type Method = (
 
 function statisticalMethod(model: 'linear' | 'seasonal'): Method {
   return async (train) => {
-    const r = forecastSeries(
+    const r = forecastFitted(
       { name: 'bench', labels: {}, times: train.map((_, i) => T0 + i * HOUR), values: train },
-      { model, horizon: String(H), confidence: 0.95 }
+      validForecastOptions({ model, horizon: String(H), confidence: 0.95 })
     );
     return r.forecast ? { point: r.forecast.point, lower: r.forecast.lower, upper: r.forecast.upper } : null;
   };

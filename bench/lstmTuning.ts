@@ -7,9 +7,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LstmConfig } from '../src/models/lstm/lstmConfig';
-import { fitLstm } from '../src/models/lstm/lstmModel';
-import { loadTf } from '../src/models/lstm/tfRuntime';
+import { fitLstm, loadTf, LstmConfig } from '../src/models/lstm';
 import { m4Scores, readM4, seasonalNaiveForecast } from './m4Series';
 import { readNabHourly } from './nabSeries';
 import { benchOption } from './support/args';

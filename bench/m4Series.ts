@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { heldOutScore } from '../src/models/lstm/lstmHoldOut';
+import { forecastScores } from '../src/engine/forecastScores';
 
 /** M4 Hourly rows (`"id","v1","v2",…`, a header first): id and values, trailing empty cells dropped. */
 export function readM4(path: string): Array<{ id: string; values: number[] }> {
@@ -29,7 +29,7 @@ export function seasonalNaiveForecast(train: ArrayLike<number>, h: number, m: nu
 
 /**
  * M4 sMAPE (%) and MASE (scaled by the in-sample seasonal naive with lag m) of `forecast`: the
- * definitions the LSTM's own held-out score uses (lstmHoldOut.ts heldOutScore; a point where actual
+ * definitions the LSTM's own held-out score uses (engine/forecastScores.ts; a point where actual
  * and forecast are both 0 adds 0 to sMAPE: M4 has no zeros, NAB's disk-write series has). MASE is
  * NaN when the in-sample scale is 0.
  */
@@ -39,6 +39,6 @@ export function m4Scores(
   forecast: ArrayLike<number>,
   m: number
 ): { smape: number; mase: number } {
-  const s = heldOutScore(insample, actual, forecast, m);
+  const s = forecastScores(insample, actual, forecast, m);
   return { smape: s.smape, mase: s.mase ?? NaN };
 }

@@ -1,7 +1,7 @@
 /**
  * Speed benchmark of the forecast path (`npm run bench:speed`).
  *
- * Times forecastSeries (prepare → fit → 48-step forecast with its 95% band → crossings of 90 and
+ * Times forecastFitted (prepare → fit → 48-step forecast with its 95% band → crossings of 90 and
  * 100) over (a) 500 series × 2,000 points and (b) one series of 1,000,000 points, beside a bare
  * single pass over the same numbers (one loop summing times and values: the floor any forecast pays
  * to read its input). Peak memory is measured in a fresh child process per workload. Then the
@@ -16,7 +16,8 @@ import { findCrossings } from '../src/engine/crossings';
 import { linearFitIndexed } from '../src/engine/linearFit';
 import { prepareSeries } from '../src/engine/prepareSeries';
 import { Forecast, RawSeries, RegularSeries } from '../src/engine/types';
-import { forecastSeries, ForecastRequest } from '../src/models/forecastSeries';
+import { ResolvedForecastOptions, validForecastOptions } from '../src/models/forecastOptions';
+import { forecastFitted } from '../src/models/forecastSeries';
 import { linearModel } from '../src/models/linear';
 import { FittedModel, isProblem, MODEL_CHOICES, ModelChoice } from '../src/models/types';
 import { benchListOption, benchOption } from './support/args';
@@ -79,16 +80,16 @@ function barePass(ds: Dataset): number {
   return s;
 }
 
-function request(model: ModelChoice): ForecastRequest {
-  return { model, horizon: String(HORIZON_STEPS), thresholds: THRESHOLDS };
+function request(model: ModelChoice): ResolvedForecastOptions {
+  return validForecastOptions({ model, horizon: String(HORIZON_STEPS), thresholds: THRESHOLDS });
 }
 
-/** forecastSeries over every series; returns a checksum of the crossings so nothing is dead code. */
+/** forecastFitted over every series; returns a checksum of the crossings so nothing is dead code. */
 function forecastAll(ds: Dataset, model: ModelChoice): number {
   const req = request(model);
   let s = 0;
   for (const r of ds.series) {
-    const f = forecastSeries(r, req);
+    const f = forecastFitted(r, req);
     if (f.problem) {
       throw new Error(`${r.name}: ${f.problem.message}`);
     }
@@ -133,7 +134,7 @@ function probeMemory(spec: string): MemoryProbe {
   } else {
     const req = request(method as ModelChoice);
     for (const r of ds.series) {
-      kept.push(forecastSeries(r, req));
+      kept.push(forecastFitted(r, req));
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }
   }
@@ -264,7 +265,7 @@ function main(argv: string[]): void {
     }
     const stages = stageTimings(ds, warmup, repeats);
     const total = stages[stages.length - 1][1].medianMs;
-    // What forecastSeries does besides the four stages: mostly building the plain-array outputs.
+    // What forecastFitted does besides the four stages: mostly building the plain-array outputs.
     const named = (prefix: string) => stages.find(([name]) => name.startsWith(prefix))![1].medianMs;
     const rest = total - named('prepareSeries') - named('linear fit') - named('predict') - named('findCrossings');
     const stageRows = stages.map(([name, t]) => [

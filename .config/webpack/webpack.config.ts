@@ -86,6 +86,13 @@ const config = (env: Record<string, unknown>, plugin: PluginBuild): Configuratio
   module: {
     rules: [
       {
+        // models/lstm is reached through one entry file (index.ts), and its modules only declare:
+        // marked free of side effects so that a bundle reading the LSTM's configuration does not
+        // take its training code with it (that code loads lazily, with tfjs, in its own chunks).
+        test: /[\\/]models[\\/]lstm[\\/][^\\/]+\.ts$/,
+        sideEffects: false,
+      },
+      {
         exclude: /(node_modules)/,
         test: /\.[tj]sx?$/,
         use: {

@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
 
-import { ThresholdDirection } from '../engine/crossings';
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm';
+import {
+  CLI_DEFAULT_HORIZON,
+  DEFAULT_FORECAST_OPTIONS,
+  ForecastOptions,
+  THRESHOLD_DIRECTIONS,
+} from '../models/forecastOptions';
 import { MODEL_CHOICES, ModelChoice } from '../models/types';
 import { TIME_UNITS, TimeUnit } from './timestamps';
 
@@ -10,16 +15,11 @@ export type OutputFormat = (typeof FORMATS)[number];
 export const OUTPUTS = ['forecast', 'crossings'] as const;
 export type OutputKind = (typeof OUTPUTS)[number];
 
-export interface ForecastArgs {
+/** The `forecast` command's arguments: the shared forecast options, and the CLI's own. */
+export interface ForecastArgs extends ForecastOptions {
   input: string;
-  model: ModelChoice;
-  horizon: string;
-  fitWindow: string;
-  thresholds: number[];
   /** A threshold was written as a percentage (`90%`): the text output says `90%` too. */
   percentThresholds: boolean;
-  confidence: number;
-  direction: ThresholdDirection;
   format: OutputFormat;
   /** What to print: the forecasts, or only the threshold crossings (sorted by time left). */
   output: OutputKind;
@@ -65,7 +65,7 @@ Options:
   --input FILE       the input file, as an option
   --model NAME       auto | linear | last-trend | last-trend-peaks | seasonal | rrd-predict | lstm
                      (default auto)
-  --horizon SPAN     how far ahead: steps (48) or a duration (7d, 48h)   (default 7d)
+  --horizon SPAN     how far ahead: steps (48) or a duration (7d, 48h)   (default ${CLI_DEFAULT_HORIZON})
   --fit-window SPAN  fit only the last part of the data (default: all of it)
   --threshold N      a threshold to date, e.g. 90 or 90%; repeat for several
   --direction D      auto | rising | falling: thresholds as upper or lower limits (default auto)
@@ -287,14 +287,19 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   }
   const args: ForecastArgs = {
     input: v.input ?? positionals[0] ?? '',
-    model: v.model === undefined ? 'auto' : choice('--model', v.model, MODEL_CHOICES as readonly ModelChoice[]),
-    horizon: v.horizon ?? '7d',
-    fitWindow: v['fit-window'] ?? '',
+    model:
+      v.model === undefined
+        ? DEFAULT_FORECAST_OPTIONS.model
+        : choice('--model', v.model, MODEL_CHOICES as readonly ModelChoice[]),
+    horizon: v.horizon ?? CLI_DEFAULT_HORIZON,
+    fitWindow: v['fit-window'] ?? DEFAULT_FORECAST_OPTIONS.fitWindow,
     thresholds: (v.threshold ?? []).map(thresholdValue),
     percentThresholds: (v.threshold ?? []).some((t) => /%\s*$/.test(t)),
-    confidence: v.confidence === undefined ? 0.95 : confidenceValue(v.confidence),
+    confidence: v.confidence === undefined ? DEFAULT_FORECAST_OPTIONS.confidence : confidenceValue(v.confidence),
     direction:
-      v.direction === undefined ? 'auto' : choice('--direction', v.direction, ['auto', 'rising', 'falling'] as const),
+      v.direction === undefined
+        ? DEFAULT_FORECAST_OPTIONS.direction
+        : choice('--direction', v.direction, THRESHOLD_DIRECTIONS),
     format: v.format === undefined ? 'json' : choice('--format', v.format, FORMATS),
     output: v.output === undefined ? 'forecast' : choice('--output', v.output, OUTPUTS),
     timeUnit: v['time-unit'] === undefined ? undefined : choice('--time-unit', v['time-unit'], TIME_UNITS),

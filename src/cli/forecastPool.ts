@@ -1,10 +1,10 @@
 import { RawSeries } from '../engine/types';
-import { ForecastRequest } from '../models/forecastSeries';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { SeriesPart, WriterOptions } from './output';
 
 /** What every forecast worker starts with: the one request and output form of the run. */
 export interface ForecastWorkerData {
-  request: ForecastRequest;
+  request: ResolvedForecastOptions;
   writer: WriterOptions;
 }
 

@@ -1,4 +1,4 @@
-import { forecastSeries } from '../models/forecastSeries';
+import { forecastFitted } from '../models/forecastSeries';
 import { ForecastJob, ForecastReply, ForecastWorkerData } from './forecastPool';
 import { createWriter } from './output';
 
@@ -17,7 +17,7 @@ export function serveForecasts(port: JobPort, data: ForecastWorkerData): void {
   port.on('message', (job: ForecastJob) => {
     let reply: ForecastReply;
     try {
-      reply = { id: job.id, part: writer.part(forecastSeries(job.series, data.request)) };
+      reply = { id: job.id, part: writer.part(forecastFitted(job.series, data.request)) };
     } catch (e) {
       reply = { id: job.id, error: (e as Error).stack ?? String(e) };
     }

@@ -2,9 +2,12 @@ import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
-import { ForecastRequest, forecastSeries, SeriesForecast, validateRequest } from '../models/forecastSeries';
+import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
+import { forecastFitted } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
-import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
+import { isTrainedModel } from '../models/registry';
+import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
+import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
@@ -38,7 +41,7 @@ export const PROGRESS_EVERY_MS = 2000;
  */
 export const IN_FLIGHT_PER_JOB = 4;
 
-type Parsed = { code: number } | { args: ForecastArgs; request: ForecastRequest };
+type Parsed = { code: number } | { args: ForecastArgs; request: ResolvedForecastOptions };
 
 /** Everything before reading: command and options. A number is the exit code to return now. */
 function parseRun(argv: string[], io: CliIo): Parsed {
@@ -70,22 +73,14 @@ function parseRun(argv: string[], io: CliIo): Parsed {
     return { code: 0 };
   }
   const args = parseForecastArgs(rest);
-  const request: ForecastRequest = {
-    model: args.model,
-    horizon: args.horizon,
-    fitWindow: args.fitWindow,
-    confidence: args.confidence,
-    thresholds: args.thresholds,
-    direction: args.direction,
-  };
-  const bad = validateRequest(request);
-  if (bad.length > 0) {
-    throw new UsageError(bad.join('; '));
+  const resolved = resolveForecastOptions(args);
+  if ('errors' in resolved) {
+    throw new UsageError(resolved.errors.map(optionErrorText).join('; '));
   }
   if (args.output === 'crossings' && args.thresholds.length === 0) {
     throw new UsageError('--output crossings needs at least one --threshold');
   }
-  return { args, request };
+  return { args, request: resolved.options };
 }
 
 /** The LSTM flags as the options the panel and the data source save (validated by parseForecastArgs). */
@@ -167,22 +162,27 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, request } = parsed;
     const userOptions = lstmOptionsOf(args);
-    const lstm: LstmContext = {
-      store: args.cacheDir ? createFileWeightStore(args.cacheDir) : null,
-      dashboardUid: 'cli',
-      panelId: args.input === '-' ? 'stdin' : basename(args.input),
-      config: lstmConfigFromOptions(userOptions),
-      drift: driftPolicyFromOptions(userOptions),
-      forceRetrain: args.retrain,
+    const runner = createInProcessLstmRunner(args.cacheDir ? createFileWeightStore(args.cacheDir) : null);
+    const context: ForecastContext = {
+      lstm: {
+        runner: () => Promise.resolve(runner),
+        dashboardUid: 'cli',
+        panelId: args.input === '-' ? 'stdin' : basename(args.input),
+        config: lstmConfigFromOptions(userOptions),
+        drift: driftPolicyFromOptions(userOptions),
+        forceRetrain: args.retrain,
+      },
     };
+    // A trained model's JSON series carry its status (`lstm`, null when it did not get that far).
+    const reportsStatus = isTrainedModel(request.model);
     const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
     const writer = createWriter(writerOptions);
-    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. The
-    // LSTM trains asynchronously with its weight cache: it stays in this thread.
+    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. A
+    // trained model (the LSTM) trains asynchronously with its weight cache: it stays in this thread.
     const jobs = args.jobs ?? availableParallelism();
     const startWorker = io.startWorker;
     const pool =
-      jobs > 1 && startWorker && request.model !== 'lstm'
+      jobs > 1 && startWorker && !reportsStatus
         ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs - 1)
         : null;
     const workersFull = (jobs - 1) * IN_FLIGHT_PER_JOB;
@@ -231,7 +231,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         }
         // With the workers full this thread forecasts the series itself, instead of waiting.
         const part =
-          pool.waiting >= workersFull ? Promise.resolve(writer.part(forecastSeries(s, request))) : pool.forecast(s);
+          pool.waiting >= workersFull ? Promise.resolve(writer.part(forecastFitted(s, request))) : pool.forecast(s);
         // Awaited in turn below; a failure before its turn is not an unhandled rejection.
         part.catch(() => undefined);
         inFlight.push(part);
@@ -240,25 +240,18 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         }
         return;
       }
-      let result: SeriesForecast;
-      if (request.model === 'lstm') {
-        const out = await forecastSeriesAsync(s, request, lstm);
-        result = out.result;
-        const status = out.lstm;
-        if (status) {
-          // The model's status travels in the diagnostics (JSON output), as the panel shows it.
-          result.diagnostics = {
-            ...result.diagnostics,
-            lstmTrainedAt: new Date(status.trainedAt).toISOString(),
-            lstmDrift: status.drift ? status.drift.relative : null,
-            lstmCacheNote: status.cacheNote,
-          };
-        }
-        await write(writer.series(result, status));
-      } else {
-        result = forecastSeries(s, request);
-        await write(writer.series(result));
+      const out = await forecastSeries(s, request, context);
+      const { result, lstm: status } = out;
+      if (status) {
+        // The model's status travels in the diagnostics (JSON output), as the panel shows it.
+        result.diagnostics = {
+          ...result.diagnostics,
+          lstmTrainedAt: new Date(status.trainedAt).toISOString(),
+          lstmDrift: status.drift ? status.drift.relative : null,
+          lstmCacheNote: status.cacheNote,
+        };
       }
+      await write(writer.series(result, reportsStatus ? status : undefined));
       seriesDone();
     };
 

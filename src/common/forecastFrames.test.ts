@@ -3,7 +3,8 @@
  */
 import { FieldType, getFieldDisplayName } from '@grafana/data';
 
-import { forecastSeries } from '../models/forecastSeries';
+import { forecastFitted } from '../models/forecastSeries';
+import { validForecastOptions } from '../models/forecastOptions';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { PanelSeries } from './framesToSeries';
 import { forecastFrame, forecastNames } from './forecastFrames';
@@ -28,7 +29,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Ma
 
 describe('forecastFrame', () => {
   const series = line('db1');
-  const result = forecastSeries(series, { model: 'linear', horizon: '4h', thresholds: [] });
+  const result = forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '4h', thresholds: [] }));
   const frame = forecastFrame(series, result, 'A');
 
   it('names the frame and its fields for a fill-below-to override', () => {
@@ -70,7 +71,11 @@ describe('forecastFrame', () => {
 
   it('gives an empty frame with a warning when the series cannot be forecast', () => {
     const short: PanelSeries = { ...line('web1'), times: [T0, T0 + HOUR], values: [1, 2] };
-    const f = forecastFrame(short, forecastSeries(short, { model: 'linear', horizon: '4h' }), 'A');
+    const f = forecastFrame(
+      short,
+      forecastFitted(short, validForecastOptions({ model: 'linear', horizon: '4h' })),
+      'A'
+    );
     expect(f.length).toBe(0);
     expect(f.meta?.notices).toEqual([
       {
@@ -83,7 +88,7 @@ describe('forecastFrame', () => {
 
 describe('forecastFrame with an LSTM status', () => {
   const series = line('db1');
-  const result = forecastSeries(series, { model: 'linear', horizon: '4h', thresholds: [] });
+  const result = forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '4h', thresholds: [] }));
   const status: LstmStatus = {
     action: 'cold-train',
     cache: 'miss',

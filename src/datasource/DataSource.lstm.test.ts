@@ -7,10 +7,11 @@ import { createDataFrame, DataFrame, FieldType, LoadingState } from '@grafana/da
 import { lastValueFrom } from 'rxjs';
 import { TextDecoder, TextEncoder } from 'util';
 
-import { AsyncSeriesForecast } from '../runtime/forecastSeriesAsync';
+import { validForecastOptions } from '../models/forecastOptions';
 import { LstmJob, LstmRunner } from '../runtime/lstmJobs';
 import { LstmAction } from '../runtime/lstmRefresh';
 import { runLstmJob } from '../runtime/runLstmJob';
+import { SeriesOutcome } from '../runtime/seriesOutcome';
 import { createMemoryWeightStore, WeightStore } from '../runtime/weightStore';
 import { DataSource } from './DataSource';
 import { queryFrames } from './queryFrames';
@@ -53,7 +54,7 @@ function recordingRunner(store: WeightStore) {
   const actions: Array<LstmAction | null> = [];
   const runner: LstmRunner = {
     where: 'main-thread',
-    async run(job, hooks): Promise<AsyncSeriesForecast> {
+    async run(job, hooks): Promise<SeriesOutcome> {
       jobs.push(job);
       // The query's own settings (look-back) stay; the small network's keep the test fast.
       const out = await runLstmJob({ ...job, config: { ...job.config, ...SMALL } }, store, hooks);
@@ -201,7 +202,12 @@ describe('DataSource.query with the LSTM model', () => {
     const resp = await run(ds, [target({ model: 'linear' })], 7);
     expect(resp.state).toBe(LoadingState.Done);
     expect(resp.data).toEqual(
-      queryFrames([hostFrame('db1', 0.1), hostFrame('web1', 0.05)], target({ model: 'linear' }), NOW)
+      await queryFrames(
+        [hostFrame('db1', 0.1), hostFrame('web1', 0.05)],
+        target({ model: 'linear' }),
+        validForecastOptions(target({ model: 'linear' })),
+        NOW
+      )
     );
     expect((resp.data as DataFrame[]).map((f) => f.name)).toContain('host=db1 forecast');
     expect(rec.jobs).toHaveLength(0);

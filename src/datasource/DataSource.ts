@@ -12,16 +12,19 @@ import {
 import { catchError, defer, from, last, mergeMap, Observable, of } from 'rxjs';
 
 import { buildInnerRequest, InnerInfluxQuery } from './innerRequest';
-import { validateQuery } from './queryOptions';
-import { queryFramesAsync } from './queryFramesAsync';
-import { DataSourceServices, grafanaServices, loadLstmRunner } from './services';
+import { resolveQuery } from './queryOptions';
+import { queryFrames } from './queryFrames';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { loadLstmRunner } from '../runtime/loadLstmRunner';
+import { DataSourceServices, grafanaServices } from './services';
 import { DEFAULT_QUERY, INNER_TYPE, TrendcastDataSourceOptions, TrendcastQuery, withQueryDefaults } from './types';
 
 /** A request ready for the inner data source, with the errors of the queries left out of it. */
 interface Prepared {
   inner: DataSourceApi;
   request: DataQueryRequest<InnerInfluxQuery>;
-  queries: TrendcastQuery[];
+  /** The queries that run, each with its forecast options resolved. */
+  queries: Array<{ query: TrendcastQuery; options: ResolvedForecastOptions }>;
   errors: DataQueryError[];
   now: number;
   /** Whose LSTM models these are: the request's dashboard and panel. */
@@ -116,17 +119,17 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
     request: DataQueryRequest<TrendcastQuery>
   ): Promise<Prepared | { response: DataQueryResponse }> {
     const errors: DataQueryError[] = [];
-    const queries: TrendcastQuery[] = [];
+    const queries: Prepared['queries'] = [];
     for (const target of request.targets) {
       if (target.hide) {
         continue;
       }
-      const q = withQueryDefaults(target);
-      const problems = validateQuery(q);
-      if (problems.length > 0) {
-        errors.push({ refId: q.refId, message: `Query ${q.refId}: ${problems.join('; ')}` });
+      const query = withQueryDefaults(target);
+      const resolved = resolveQuery(query);
+      if ('errors' in resolved) {
+        errors.push({ refId: query.refId, message: `Query ${query.refId}: ${resolved.errors.join('; ')}` });
       } else {
-        queries.push(q);
+        queries.push({ query, options: resolved.options });
       }
     }
     if (queries.length === 0) {
@@ -135,17 +138,26 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
     const found = await this.findInner();
     if ('error' in found) {
       return {
-        response: errorResponse([...errors, ...queries.map((q) => ({ refId: q.refId, message: found.error }))]),
+        response: errorResponse([
+          ...errors,
+          ...queries.map(({ query }) => ({ refId: query.refId, message: found.error })),
+        ]),
       };
     }
     const now = this.services.now();
     const ref = { type: found.inner.type, uid: found.inner.uid };
-    const built = buildInnerRequest(request, queries, ref, this.services.interpolate, now);
+    const built = buildInnerRequest(
+      request,
+      queries.map(({ query }) => query),
+      ref,
+      this.services.interpolate,
+      now
+    );
     if ('error' in built) {
       return {
         response: errorResponse([
           ...errors,
-          ...queries.map((q) => ({ refId: q.refId, message: `Query ${q.refId}: ${built.error}` })),
+          ...queries.map(({ query }) => ({ refId: query.refId, message: `Query ${query.refId}: ${built.error}` })),
         ]),
       };
     }
@@ -197,14 +209,14 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
       panelId: p.panelId,
       signal,
     };
-    for (const q of p.queries) {
+    for (const { query: q, options } of p.queries) {
       if (failed.has(q.refId) || failed.has(undefined)) {
         continue;
       }
       // A frame without refId belongs to the only query there is.
       const own = frames.filter((f) => f.refId === q.refId || (f.refId === undefined && p.queries.length === 1));
       try {
-        data.push(...(await queryFramesAsync(own, q, p.now, lstm)));
+        data.push(...(await queryFrames(own, q, options, p.now, lstm)));
       } catch (e) {
         // Only the LSTM's runner can fail here (its chunk did not load): that query's error, not the inner one's.
         ownErrors.push({ refId: q.refId, message: `Query ${q.refId}: the LSTM model did not start: ${errorText(e)}` });

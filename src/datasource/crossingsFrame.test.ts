@@ -3,7 +3,8 @@
  */
 import { FieldMatcherID, fieldMatchers, FieldType } from '@grafana/data';
 
-import { forecastSeries } from '../models/forecastSeries';
+import { forecastFitted } from '../models/forecastSeries';
+import { validForecastOptions } from '../models/forecastOptions';
 import { PanelSeries } from '../common/framesToSeries';
 import { crossingsFrame, timeLeftSeconds } from './crossingsFrame';
 
@@ -31,7 +32,7 @@ describe('crossingsFrame', () => {
   const other = { ...line('web1', 0.25, 95), labels: { host: 'web1', path: '/var' }, name: 'host=web1, path=/var' };
   const request = { model: 'linear' as const, horizon: '4h', thresholds: [55, 100], direction: 'rising' as const };
   const frame = crossingsFrame(
-    [rising, other].map((s) => ({ series: s, result: forecastSeries(s, request) })),
+    [rising, other].map((s) => ({ series: s, result: forecastFitted(s, validForecastOptions(request)) })),
     now,
     'A'
   );
@@ -77,7 +78,7 @@ describe('crossingsFrame', () => {
 
   it('renames a label that would shadow a fixed field', () => {
     const s = { ...line('db1'), labels: { status: 'prod' }, name: 'status=prod' };
-    const f = crossingsFrame([{ series: s, result: forecastSeries(s, request) }], now, 'A');
+    const f = crossingsFrame([{ series: s, result: forecastFitted(s, validForecastOptions(request)) }], now, 'A');
     expect(f.fields.map((x) => x.name)).toContain('label_status');
   });
 });

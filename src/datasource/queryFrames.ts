@@ -1,11 +1,14 @@
 import { DataFrame } from '@grafana/data';
 
-import { forecastSeries, SeriesForecast } from '../models/forecastSeries';
-import { framesToSeries, PanelSeries } from '../common/framesToSeries';
-import { LstmStatus } from '../runtime/lstmRefresh';
 import { forecastFrame } from '../common/forecastFrames';
+import { framesToSeries, PanelSeries } from '../common/framesToSeries';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { SeriesForecast } from '../models/forecastSeries';
+import { forecastSeries } from '../runtime/forecastSeries';
+import { LstmJobHooks, LstmRunner } from '../runtime/lstmJobs';
+import { LstmStatus } from '../runtime/lstmRefresh';
+import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { crossingsFrame } from './crossingsFrame';
-import { toForecastRequest } from './queryOptions';
 import { TrendcastQuery } from './types';
 
 /** One series of a query and its forecast. */
@@ -16,31 +19,67 @@ export interface SeriesResult {
   lstm?: LstmStatus | null;
 }
 
+/** Where the data source's LSTM jobs run and whose models they are (Grafana's request). */
+export interface DataSourceLstm {
+  /** The runner (the shared training worker in the browser); loaded only when an LSTM query runs. */
+  runner: () => Promise<LstmRunner>;
+  /** The request's dashboard UID ('unsaved' outside a saved dashboard). */
+  dashboardUid: string;
+  /** The request's panel id ('explore' outside a dashboard panel). */
+  panelId: string | number;
+  /** Aborted when the query is unsubscribed: stops the training in progress. */
+  signal: AbortSignal;
+}
+
 /**
  * Everything one Trendcast query returns, from the inner query's frames: the frames themselves
  * (includeOriginal), one forecast frame per series (includeForecast) and the `crossings` frame
- * (includeCrossings), in that order. Each series goes through the one engine path, forecastSeries;
- * `now` (epoch ms) dates the crossings' time left. Precondition: validateQuery(query) is empty and
- * the model is a synchronous one (the LSTM goes through queryFramesAsync).
+ * (includeCrossings), in that order. Each series goes through the one forecast entry,
+ * runtime/forecastSeries, with the query's forecast options as resolveQuery resolved them; `now` (epoch ms) dates the
+ * crossings' time left. The LSTM runs each series as one job of `lstm.runner` (trained or
+ * refreshed from its cached weights, keyed by dashboard UID + panel id/refId + series, as
+ * lstmCacheKey builds it) with the query's LSTM options as its configuration and drift policy
+ * (invalid ones mean the defaults); each forecast frame carries the model's status in
+ * meta.custom.lstm. Bad data is a notice in the forecast frames; a cancelled job leaves its series
+ * without a forecast. Rejects only when the LSTM's runner cannot be loaded.
  */
-export function queryFrames(innerFrames: DataFrame[], query: TrendcastQuery, now: number): DataFrame[] {
-  const request = toForecastRequest(query);
-  const results = needsForecasts(query)
-    ? framesToSeries(innerFrames).map((series) => ({ series, result: forecastSeries(series, request) }))
-    : [];
+export async function queryFrames(
+  innerFrames: DataFrame[],
+  query: TrendcastQuery,
+  options: ResolvedForecastOptions,
+  now: number,
+  lstm?: DataSourceLstm
+): Promise<DataFrame[]> {
+  const results: SeriesResult[] = [];
+  if (query.includeForecast || query.includeCrossings) {
+    // Loaded once per query, on its first LSTM series (never for the fitted models).
+    let runner: Promise<LstmRunner> | null = null;
+    const place = lstm && {
+      runner: () => (runner ??= lstm.runner()),
+      dashboardUid: lstm.dashboardUid,
+      // Two queries of one panel may return the same series: the refId keeps their models apart.
+      panelId: `${lstm.panelId}/${query.refId}`,
+      config: lstmConfigFromOptions(query),
+      drift: driftPolicyFromOptions(query),
+    };
+    const hooks: LstmJobHooks = { signal: lstm?.signal };
+    // One series at a time: the worker runs LSTM jobs in turn anyway, and an abort stops the rest.
+    for (const series of framesToSeries(innerFrames)) {
+      if (lstm?.signal.aborted) {
+        break;
+      }
+      const outcome = await forecastSeries(series, options, { ...hooks, lstm: place });
+      results.push({ series, result: outcome.result, lstm: outcome.lstm });
+    }
+  }
   return assembleQueryFrames(innerFrames, query, now, results);
 }
 
-/** Whether the query asks for anything a forecast is needed for. */
-export function needsForecasts(query: TrendcastQuery): boolean {
-  return query.includeForecast || query.includeCrossings;
-}
-
 /**
- * The frames of one query from its inner frames and the forecasts of their series (however they
- * were computed): originals, forecast frames, crossings, as the query's outputs ask.
+ * The frames of one query from its inner frames and the forecasts of their series: originals,
+ * forecast frames, crossings, as the query's outputs ask.
  */
-export function assembleQueryFrames(
+function assembleQueryFrames(
   innerFrames: DataFrame[],
   query: TrendcastQuery,
   now: number,

@@ -1,4 +1,4 @@
-import { parseThresholds, toForecastRequest, validateQuery } from './queryOptions';
+import { parseThresholds, resolveQuery, validateQuery } from './queryOptions';
 import { TrendcastQuery, withQueryDefaults } from './types';
 
 const query = (patch: Partial<TrendcastQuery> = {}) =>
@@ -43,26 +43,26 @@ describe('validateQuery', () => {
   });
 });
 
-describe('toForecastRequest', () => {
-  it('passes every forecast option to the engine', () => {
-    expect(
-      toForecastRequest(
-        query({
-          model: 'linear',
-          horizon: '48h',
-          fitWindow: '7d',
-          confidence: 0.9,
-          thresholds: [80],
-          direction: 'falling',
-        })
-      )
-    ).toEqual({
-      model: 'linear',
-      horizon: '48h',
-      fitWindow: '7d',
-      confidence: 0.9,
-      thresholds: [80],
-      direction: 'falling',
+describe('resolveQuery', () => {
+  it("resolves a good query's forecast options once: the horizon parsed, the query's other fields left out", () => {
+    const resolved = resolveQuery(query({ horizon: '48h', fitWindow: '7d', thresholds: [80] }));
+    expect(resolved).toEqual({
+      options: {
+        model: 'auto',
+        horizon: '48h',
+        fitWindow: '7d',
+        confidence: 0.95,
+        thresholds: [80],
+        direction: 'auto',
+        horizonSpan: { kind: 'ms', ms: 48 * 3_600_000 },
+        fitWindowSpan: { kind: 'ms', ms: 7 * 86_400_000 },
+      },
+    });
+  });
+
+  it('gives the messages of a bad query instead', () => {
+    expect(resolveQuery(query({ horizon: '2x', innerQuery: '' }))).toEqual({
+      errors: [expect.stringMatching(/^InfluxQL query: it is empty/), expect.stringMatching(/^horizon: "2x"/)],
     });
   });
 });

@@ -1,47 +1,33 @@
-import { ForecastRequest, validateRequest } from '../models/forecastSeries';
-import { MODEL_CHOICES } from '../models/types';
+import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
 import { TrendcastQuery } from './types';
 
-const DIRECTIONS = ['auto', 'rising', 'falling'];
-
 /**
- * Checks a query's options before anything runs. Returns messages a user can act on (empty when
- * the query is fine), each naming the option: `horizon: "2x" is not a duration: …`.
+ * Checks a query's options before anything runs and resolves its forecast options (the shared
+ * options module, models/forecastOptions.ts: the horizon is parsed here, once per query). Returns
+ * them, or messages a user can act on, each naming the option: `horizon: "2x" is not a duration: …`.
  * Precondition: the query was completed with withQueryDefaults.
  */
-export function validateQuery(query: TrendcastQuery): string[] {
+export function resolveQuery(query: TrendcastQuery): { options: ResolvedForecastOptions } | { errors: string[] } {
   const errors: string[] = [];
   if (query.innerQuery.trim() === '') {
     errors.push(
       'InfluxQL query: it is empty; write the query to forecast, e.g. SELECT mean("used_percent") FROM "disk" WHERE $timeFilter GROUP BY time($__interval), "host"'
     );
   }
-  if (!MODEL_CHOICES.includes(query.model)) {
-    errors.push(`model: "${query.model}" is not one of ${MODEL_CHOICES.join(', ')}`);
-  }
-  if (!DIRECTIONS.includes(query.direction)) {
-    errors.push(`direction: "${query.direction}" is not one of ${DIRECTIONS.join(', ')}`);
-  }
-  if (!Array.isArray(query.thresholds) || query.thresholds.some((t) => typeof t !== 'number' || !Number.isFinite(t))) {
-    errors.push('thresholds: every threshold must be a finite number');
+  const resolved = resolveForecastOptions(query);
+  if ('errors' in resolved) {
+    errors.push(...resolved.errors.map(optionErrorText));
   }
   if (!query.includeOriginal && !query.includeForecast && !query.includeCrossings) {
     errors.push('outputs: choose at least one of original, forecast, crossings');
   }
-  errors.push(...validateRequest(toForecastRequest(query)));
-  return errors;
+  return errors.length > 0 || 'errors' in resolved ? { errors } : { options: resolved.options };
 }
 
-/** The engine's request for a query (the options forecastSeries reads). */
-export function toForecastRequest(query: TrendcastQuery): ForecastRequest {
-  return {
-    model: query.model,
-    horizon: query.horizon,
-    fitWindow: query.fitWindow,
-    confidence: query.confidence,
-    thresholds: query.thresholds,
-    direction: query.direction,
-  };
+/** The messages of resolveQuery (empty when the query is fine): what the query editor shows. */
+export function validateQuery(query: TrendcastQuery): string[] {
+  const resolved = resolveQuery(query);
+  return 'errors' in resolved ? resolved.errors : [];
 }
 
 /**

@@ -1,6 +1,7 @@
 import { DataSourceApi } from '@grafana/data';
 import { getDataSourceSrv, getTemplateSrv } from '@grafana/runtime';
 
+import { loadLstmRunner } from '../runtime/loadLstmRunner';
 import { LstmRunner } from '../runtime/lstmJobs';
 import { Interpolate } from './innerRequest';
 
@@ -17,15 +18,6 @@ export interface DataSourceServices {
    * one that trains in Node against a memory store.
    */
   lstmRunner?: () => Promise<LstmRunner>;
-}
-
-/**
- * The shared LSTM runner (a Web Worker, or the page where no worker starts), loaded on first use:
- * a dynamic import, so tfjs stays out of the data source's module.js.
- */
-export async function loadLstmRunner(): Promise<LstmRunner> {
-  const { getLstmRunner } = await import(/* webpackChunkName: "lstm-client" */ '../runtime/lstmWorkerClient');
-  return getLstmRunner();
 }
 
 /** Grafana's own services: what a data source created by Grafana uses. */

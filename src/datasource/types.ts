@@ -1,8 +1,7 @@
 import { DataSourceJsonData } from '@grafana/data';
 import { DataQuery } from '@grafana/schema';
 
-import { ThresholdDirection } from '../engine/crossings';
-import { ModelChoice } from '../models/types';
+import { DEFAULT_FORECAST_OPTIONS, ForecastOptions } from '../models/forecastOptions';
 import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
 /** The plugin id, as in plugin.json. */
@@ -18,23 +17,14 @@ export interface TrendcastDataSourceOptions extends DataSourceJsonData {
 }
 
 /**
- * One Trendcast query: an inner InfluxQL query plus the forecast options the panel has. The
+ * One Trendcast query: an inner InfluxQL query plus the shared forecast options (ForecastOptions,
+ * saved under their own names: `model`, `horizon`, `fitWindow`, …). The
  * `lstm*` options (LstmUserOptions) are read only with model 'lstm'; they are not in
  * DEFAULT_QUERY: absent (or invalid) means the LSTM's defaults.
  */
-export interface TrendcastQuery extends DataQuery, LstmUserOptions {
+export interface TrendcastQuery extends DataQuery, ForecastOptions, LstmUserOptions {
   /** Raw InfluxQL, with `$timeFilter`, `$__interval` and dashboard variables left for InfluxDB's data source. */
   innerQuery: string;
-  model: ModelChoice;
-  /** Horizon: `14d`, `48h` or a step count (`48`). */
-  horizon: string;
-  /** Fit only the last part of the data (`7d`, `500` steps); empty = all of it. */
-  fitWindow: string;
-  /** Prediction-interval level in (0, 1). */
-  confidence: number;
-  /** Threshold values whose crossing dates go to the `crossings` frame. */
-  thresholds: number[];
-  direction: ThresholdDirection;
   /** Return the inner query's frames unchanged. */
   includeOriginal: boolean;
   /** Return one forecast frame (value, lower, upper) per series. */
@@ -46,12 +36,9 @@ export interface TrendcastQuery extends DataQuery, LstmUserOptions {
 /** Defaults of a new query; stored queries are read as `{ ...DEFAULT_QUERY, ...saved }`. */
 export const DEFAULT_QUERY: Omit<TrendcastQuery, 'refId'> = {
   innerQuery: '',
-  model: 'auto',
-  horizon: '14d',
-  fitWindow: '',
-  confidence: 0.95,
+  ...DEFAULT_FORECAST_OPTIONS,
+  // A new query dates the usual capacity limits (the panel's come from its field config).
   thresholds: [90, 100],
-  direction: 'auto',
   includeOriginal: true,
   includeForecast: true,
   includeCrossings: true,

@@ -1,4 +1,5 @@
-import { forecastSeries } from './forecastSeries';
+import { forecastFitted } from './forecastSeries';
+import { validForecastOptions } from './forecastOptions';
 
 const H = 3_600_000;
 
@@ -12,16 +13,16 @@ function rawLine(n: number, f: (i: number) => number | null) {
   return { name: 'host=web1', labels: { host: 'web1' }, times, values };
 }
 
-describe('forecastSeries', () => {
+describe('forecastFitted', () => {
   it('forecasts a linear series and dates its threshold crossings', () => {
     // 50% + 0.5%/h: reaches 90% at row 80, i.e. 80 h after t=0.
-    const r = forecastSeries(
+    const r = forecastFitted(
       rawLine(48, (i) => 50 + 0.5 * i + (i % 2 ? 0.1 : -0.1)),
-      {
+      validForecastOptions({
         model: 'linear',
         horizon: '3d',
         thresholds: [90, 100, 20],
-      }
+      })
     );
     expect(r.problem).toBeNull();
     expect(r.model).toBe('linear');
@@ -40,9 +41,9 @@ describe('forecastSeries', () => {
 
   it('honours the fit window', () => {
     // Flat for 40 h, then rising 1/h for the last 10 h: a 10h window sees only the rise.
-    const r = forecastSeries(
+    const r = forecastFitted(
       rawLine(50, (i) => (i < 40 ? 10 : 10 + (i - 39))),
-      { model: 'linear', horizon: '5', fitWindow: '10h' }
+      validForecastOptions({ model: 'linear', horizon: '5', fitWindow: '10h' })
     );
     expect(r.diagnostics.slopePerStep).toBeCloseTo(1, 9);
     expect(r.forecast?.point[0]).toBeCloseTo(21, 9);
@@ -54,25 +55,15 @@ describe('forecastSeries', () => {
     ['two points', rawLine(2, (i) => i), 'too-few-points'],
     ['only nulls', rawLine(10, () => null), 'no-finite-values'],
   ])('turns %s into a typed problem', (_l, raw, code) => {
-    const r = forecastSeries(raw, { model: 'linear', horizon: '1d' });
+    const r = forecastFitted(raw, validForecastOptions({ model: 'linear', horizon: '1d' }));
     expect(r.problem?.code).toBe(code);
     expect(r.forecast).toBeNull();
   });
 
-  it('rejects bad options with a message naming the option', () => {
-    const r = forecastSeries(
-      rawLine(10, (i) => i),
-      { model: 'linear', horizon: 'soon', confidence: 2 }
-    );
-    expect(r.problem?.code).toBe('bad-option');
-    expect(r.problem?.message).toMatch(/horizon: "soon"/);
-    expect(r.problem?.message).toMatch(/confidence: 2/);
-  });
-
   it('forecasts a constant series as flat with a zero-width band', () => {
-    const r = forecastSeries(
+    const r = forecastFitted(
       rawLine(10, () => 5),
-      { model: 'linear', horizon: '2', thresholds: [10] }
+      validForecastOptions({ model: 'linear', horizon: '2', thresholds: [10] })
     );
     expect(r.forecast?.point).toEqual([5, 5]);
     expect(r.forecast?.upper).toEqual([5, 5]);

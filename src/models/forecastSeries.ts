@@ -1,22 +1,10 @@
-import { findCrossings, ThresholdDirection } from '../engine/crossings';
-import { parseSpan, Span, spanToSteps } from '../engine/duration';
+import { findCrossings } from '../engine/crossings';
+import { spanToSteps } from '../engine/duration';
 import { prepareSeries } from '../engine/prepareSeries';
 import { Crossing, Forecast, Notice, Problem, RawSeries, RegularSeries } from '../engine/types';
+import { ResolvedForecastOptions } from './forecastOptions';
 import { chooseModel } from './registry';
-import { Diagnostics, FittedModel, isProblem, ModelChoice, ModelName } from './types';
-
-/** What to forecast, as the panel, the data source and the CLI all ask for it. */
-export interface ForecastRequest {
-  model: ModelChoice;
-  /** Horizon: `14d`, `48h` or a step count (`48`). */
-  horizon: string;
-  /** Fit window: `7d`, `500` steps, or empty for all the data. */
-  fitWindow?: string;
-  /** Interval level in (0, 1); default 0.95. */
-  confidence?: number;
-  thresholds?: number[];
-  direction?: ThresholdDirection;
-}
+import { Diagnostics, FittedModel, isProblem, ModelName } from './types';
 
 /** The forecast of one series, or why there is none. Plain data: it crosses worker boundaries. */
 export interface SeriesForecast {
@@ -41,48 +29,21 @@ export interface SeriesForecast {
 /** Longest horizon we compute, in steps: beyond it the arrays get large and the band meaningless. */
 export const MAX_HORIZON_STEPS = 100_000;
 
-/** Checks a request once, before any series is touched; returns messages for the user. */
-export function validateRequest(req: ForecastRequest): string[] {
-  const errors: string[] = [];
-  const h = parseSpan(req.horizon);
-  if ('error' in h) {
-    errors.push(`horizon: ${h.error}`);
-  } else if (h.span === null) {
-    errors.push('horizon: it is empty; give a duration such as 14d or a step count such as 48');
-  }
-  const w = parseSpan(req.fitWindow ?? '');
-  if ('error' in w) {
-    errors.push(`fit window: ${w.error}`);
-  }
-  const c = req.confidence ?? 0.95;
-  if (!(c > 0 && c < 1)) {
-    errors.push(`confidence: ${c} must be between 0 and 1 (e.g. 0.95)`);
-  }
-  return errors;
-}
-
 /**
- * The one code path from a raw series to a forecast with its band and threshold crossings.
- * Never throws: bad data or options become `problem`, repairs become `notices`. The LSTM model
- * trains asynchronously: it goes through runtime/forecastSeriesAsync.ts, which shares the
- * preparation and completion steps below; here it is a `bad-option` problem.
+ * A series forecast by a fitted (statistical) model, synchronously: the step of the forecast entry
+ * (runtime/forecastSeries.ts) for every model but the trained ones, which share the preparation
+ * and completion steps below. Never throws: bad data becomes `problem`, repairs become `notices`.
  */
-export function forecastSeries(raw: RawSeries, req: ForecastRequest): SeriesForecast {
+export function forecastFitted(raw: RawSeries, req: ResolvedForecastOptions): SeriesForecast {
   const prepared = prepareForecast(raw, req);
   if ('result' in prepared) {
     return prepared.result;
   }
   const { series, fromRow } = prepared.input;
-  if (req.model === 'lstm') {
-    return {
-      ...prepared.input.base,
-      problem: {
-        code: 'bad-option',
-        message: 'the LSTM model trains asynchronously; this surface runs only the statistical models',
-      },
-    };
-  }
   const choice = chooseModel(req.model, series, fromRow);
+  if ('code' in choice) {
+    return { ...prepared.input.base, problem: choice };
+  }
   const fitted = choice.model.fit(series, { fromRow, period: choice.period });
   return completeForecast(prepared.input, fitted, req, choice.diagnostics);
 }
@@ -108,7 +69,7 @@ export function emptySeriesForecast(
   };
 }
 
-/** A validated request on a prepared regular series: what every model is fitted on. */
+/** Resolved options on a prepared regular series: what every model is fitted on. */
 export interface ForecastInput {
   /** The result so far (name, labels, step, lastTime, notices). */
   base: SeriesForecast;
@@ -120,18 +81,14 @@ export interface ForecastInput {
 }
 
 /**
- * Validates the request and prepares the series (shared by the sync and async paths). Returns
+ * Prepares the series for the resolved options (shared by fitted and trained models). Returns
  * either the finished result (a problem) or the input to fit a model on.
  */
 export function prepareForecast(
   raw: RawSeries,
-  req: ForecastRequest
+  req: ResolvedForecastOptions
 ): { result: SeriesForecast } | { input: ForecastInput } {
   const base = emptySeriesForecast(raw);
-  const errors = validateRequest(req);
-  if (errors.length > 0) {
-    return { result: { ...base, problem: { code: 'bad-option', message: errors.join('; ') } } };
-  }
   const prepared = prepareSeries(raw.times, raw.values);
   base.notices = prepared.notices;
   const series = prepared.series;
@@ -152,14 +109,12 @@ export function prepareForecast(
       },
     };
   }
-  const horizonSpan = (parseSpan(req.horizon) as { span: Span }).span;
-  let horizon = spanToSteps(horizonSpan, series.step);
+  let horizon = spanToSteps(req.horizonSpan, series.step);
   if (horizon > MAX_HORIZON_STEPS) {
     base.notices.push({ code: 'clamped-window', message: `horizon cut to ${MAX_HORIZON_STEPS} steps` });
     horizon = MAX_HORIZON_STEPS;
   }
-  const windowParsed = parseSpan(req.fitWindow ?? '') as { span: Span | null };
-  const fromRow = windowParsed.span ? Math.max(0, lastRow + 1 - spanToSteps(windowParsed.span, series.step)) : 0;
+  const fromRow = req.fitWindowSpan ? Math.max(0, lastRow + 1 - spanToSteps(req.fitWindowSpan, series.step)) : 0;
   return { input: { base, series, horizon, fromRow } };
 }
 
@@ -167,7 +122,7 @@ export function prepareForecast(
 export function completeForecast(
   input: ForecastInput,
   fitted: FittedModel | Problem,
-  req: ForecastRequest,
+  req: ResolvedForecastOptions,
   diagnostics: Diagnostics = {}
 ): SeriesForecast {
   const { series, horizon } = input;
@@ -176,7 +131,7 @@ export function completeForecast(
     return { ...base, problem: fitted };
   }
   const lastTime = base.lastTime as number;
-  const level = req.confidence ?? 0.95;
+  const level = req.confidence;
   const prediction = fitted.predict(horizon, level);
   const times: number[] = new Array(horizon);
   for (let k = 0; k < horizon; k++) {
@@ -191,8 +146,8 @@ export function completeForecast(
   };
   const crossings = findCrossings(
     { lastTime, anchor: fitted.anchor, forecast, trend: prediction.trend },
-    req.thresholds ?? [],
-    req.direction ?? 'auto'
+    req.thresholds,
+    req.direction
   );
   return {
     ...base,

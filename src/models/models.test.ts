@@ -1,5 +1,6 @@
 import { seededRandom } from '../engine/stats/seededRandom';
-import { forecastSeries } from './forecastSeries';
+import { forecastFitted } from './forecastSeries';
+import { validForecastOptions } from './forecastOptions';
 import { lastTrendModel } from './lastTrend';
 import { rrdPredictModel } from './rrdPredict';
 import { seasonalModel } from './seasonal';
@@ -19,7 +20,7 @@ describe('last-trend model', () => {
       { length: 500 },
       (_, i) => (i < 300 ? 40 + 0.1 * i : 30 + 0.25 * (i - 300)) + rnd.normal(0, 0.3)
     );
-    const r = forecastSeries(raw(y), { model: 'last-trend', horizon: '30d', thresholds: [90] });
+    const r = forecastFitted(raw(y), validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] }));
     expect(r.model).toBe('last-trend');
     expect(r.diagnostics.slopePerStep as number).toBeCloseTo(0.25, 2);
     expect(r.diagnostics.segmentStart as number).toBeGreaterThanOrEqual(298 * H);
@@ -27,7 +28,7 @@ describe('last-trend model', () => {
     // truth: 30 + 0.25·(i − 300) = 90 at i = 540
     expect(Math.abs(r.crossings[0].time! - 540 * H)).toBeLessThan(3 * H);
     // the whole-window line is dragged down by the old segment and dates it much later
-    const lin = forecastSeries(raw(y), { model: 'linear', horizon: '30d', thresholds: [90] });
+    const lin = forecastFitted(raw(y), validForecastOptions({ model: 'linear', horizon: '30d', thresholds: [90] }));
     expect(lin.crossings[0].time! - 540 * H).toBeGreaterThan(20 * H);
   });
 
@@ -44,7 +45,7 @@ describe('seasonal model', () => {
   const y = Array.from({ length: 24 * 28 }, (_, i) => truth(i) + rnd.normal(0, 1));
 
   it('projects trend + daily profile and covers the truth with its band', () => {
-    const r = forecastSeries(raw(y), { model: 'seasonal', horizon: '48h' });
+    const r = forecastFitted(raw(y), validForecastOptions({ model: 'seasonal', horizon: '48h' }));
     expect(r.model).toBe('seasonal');
     expect(r.diagnostics.period).toBe(24);
     const f = r.forecast!;
@@ -64,9 +65,9 @@ describe('seasonal model', () => {
   });
 
   it('is chosen by auto for a cyclic series, and last-trend for a straight one', () => {
-    expect(forecastSeries(raw(y), { model: 'auto', horizon: '1d' }).model).toBe('seasonal');
+    expect(forecastFitted(raw(y), validForecastOptions({ model: 'auto', horizon: '1d' })).model).toBe('seasonal');
     const line = Array.from({ length: 300 }, (_, i) => 10 + 0.1 * i + rnd.normal(0, 0.2));
-    const r = forecastSeries(raw(line), { model: 'auto', horizon: '1d' });
+    const r = forecastFitted(raw(line), validForecastOptions({ model: 'auto', horizon: '1d' }));
     expect(r.model).toBe('last-trend');
     expect(r.diagnostics.autoGroup).toBe('trend-only');
   });
@@ -86,7 +87,7 @@ describe('seasonal model', () => {
 
   it('bridges gaps before decomposing', () => {
     const gappy = y.map((v, i) => (i % 50 === 7 ? NaN : v));
-    const r = forecastSeries(raw(gappy), { model: 'seasonal', horizon: '24h' });
+    const r = forecastFitted(raw(gappy), validForecastOptions({ model: 'seasonal', horizon: '24h' }));
     expect(r.problem).toBeNull();
     expect(Math.abs(r.forecast!.point[0] - truth(y.length))).toBeLessThan(1.5);
   });

@@ -1,12 +1,24 @@
 import { detectSeasonality } from '../engine/stats/seasonality';
-import { RegularSeries } from '../engine/types';
+import { Problem, RegularSeries } from '../engine/types';
 import { lastTrendModel, peakLoopLastTrendModel } from './lastTrend';
 import { linearModel } from './linear';
 import { rrdPredictModel } from './rrdPredict';
 import { seasonalModel } from './seasonal';
-import { Diagnostics, ForecastModel, ModelChoice, StatisticalModelName } from './types';
+import { Diagnostics, ForecastModel, ModelChoice, ModelName, StatisticalModelName } from './types';
 
-/** Every model by name: a model is found in one hop, models/<name>.ts. */
+/**
+ * The models that train rather than fit: the LSTM (models/lstm). Its code and tfjs load lazily,
+ * on its first series, through the forecast context's runner (a Web Worker in the browser, this
+ * process in Node), which also holds its weight cache: runtime/forecastSeries.ts.
+ */
+export const TRAINED_MODELS: readonly ModelName[] = ['lstm'];
+
+/** Whether `choice` trains in the background (a runner, progress, a weight cache) instead of fitting at once. */
+export function isTrainedModel(choice: ModelChoice): boolean {
+  return TRAINED_MODELS.includes(choice as ModelName);
+}
+
+/** Every fitted model by name: a model is found in one hop, models/<name>.ts. */
 export const MODELS: Record<StatisticalModelName, ForecastModel> = {
   linear: linearModel,
   'last-trend': lastTrendModel,
@@ -22,12 +34,19 @@ export interface ModelPick {
 }
 
 /**
- * Resolves the user's choice. 'auto' is the seed's grouping: a significant cycle in the ACF
- * (engine/stats/seasonality.ts) → seasonal with that period; otherwise → last trend.
+ * Resolves the user's choice to a fitted model. 'auto' is the seed's grouping: a significant cycle
+ * in the ACF (engine/stats/seasonality.ts) → seasonal with that period; otherwise → last trend.
+ * A trained model (isTrainedModel) is no fitted one: a `bad-option` problem.
  */
-export function chooseModel(choice: Exclude<ModelChoice, 'lstm'>, series: RegularSeries, fromRow: number): ModelPick {
+export function chooseModel(choice: ModelChoice, series: RegularSeries, fromRow: number): ModelPick | Problem {
+  if (isTrainedModel(choice)) {
+    return {
+      code: 'bad-option',
+      message: `the ${choice} model trains asynchronously: it runs through the forecast entry (runtime/forecastSeries)`,
+    };
+  }
   if (choice !== 'auto') {
-    return { model: MODELS[choice], diagnostics: {} };
+    return { model: MODELS[choice as StatisticalModelName], diagnostics: {} };
   }
   const s = detectSeasonality(series.values.subarray(fromRow), { stepMs: series.step });
   const diagnostics: Diagnostics = { autoGroup: s.group, autoReason: s.message };

@@ -1,8 +1,8 @@
 import { Problem, RegularSeries } from '../engine/types';
 
-/** The statistical models: fitted synchronously (forecastSeries). */
+/** The statistical models: fitted at once (models/forecastSeries.ts: forecastFitted). */
 export type StatisticalModelName = 'linear' | 'last-trend' | 'last-trend-peaks' | 'seasonal' | 'rrd-predict';
-/** Every model; 'lstm' trains asynchronously (models/lstm, runtime/forecastSeriesAsync). */
+/** Every model; 'lstm' trains asynchronously (models/registry.ts: TRAINED_MODELS). */
 export type ModelName = StatisticalModelName | 'lstm';
 /** The models a user can pick; 'auto' chooses among the statistical ones per series. */
 export type ModelChoice = ModelName | 'auto';
@@ -16,9 +16,6 @@ export const MODEL_CHOICES: readonly ModelChoice[] = [
   'rrd-predict',
   'lstm',
 ];
-
-/** The choices the synchronous path (forecastSeries) can run: every one but 'lstm'. */
-export const SYNC_MODEL_CHOICES: readonly ModelChoice[] = MODEL_CHOICES.filter((m) => m !== 'lstm');
 
 export type Diagnostics = Record<string, number | string | boolean | null>;
 

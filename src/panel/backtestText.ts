@@ -1,4 +1,4 @@
-import { HeldOutScore } from '../models/lstm/lstmState';
+import { HeldOutScore } from '../models/lstm';
 
 /** A score with `digits` decimals, or "–" when there is none (null, NaN, ±Inf). */
 function scoreText(v: number | null | undefined, digits: number): string {

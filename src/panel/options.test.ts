@@ -3,7 +3,7 @@
  */
 import { PanelOptionsEditorBuilder, standardEditorsRegistry } from '@grafana/data';
 
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG, resolveLstmConfig } from '../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG, resolveLstmConfig } from '../models/lstm';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { buildPanelOptions } from './options';
 import { DEFAULT_OPTIONS, TrendcastOptions } from './types';

@@ -1,33 +1,24 @@
-import { ThresholdDirection } from '../engine/crossings';
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm/lstmConfig';
-import { ModelChoice } from '../models/types';
+import { DEFAULT_FORECAST_OPTIONS, ForecastOptions } from '../models/forecastOptions';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../models/lstm';
 import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
 /**
- * Options of the Trendcast forecast panel (saved in the dashboard JSON). The `lstm*` options
+ * Options of the Trendcast forecast panel (saved in the dashboard JSON): the shared forecast
+ * options under their own names, but the thresholds, which come from the field config. The `lstm*` options
  * (LstmUserOptions) are read only with model 'lstm'; missing or invalid ones mean the defaults.
  */
-export interface TrendcastOptions extends LstmUserOptions {
-  model: ModelChoice;
-  /** Forecast horizon as a duration (`14d`, `48h`) or a number of steps (`48`). */
-  horizon: string;
-  /** Fit window: only the last part of the data is fitted (`7d`); empty = all of it. */
-  fitWindow: string;
-  /** Prediction-interval level, 0.5..0.99. */
-  confidence: number;
-  /** Thresholds as upper limits (rising), lower limits (falling), or decided per series. */
-  direction: ThresholdDirection;
+export interface TrendcastOptions extends Omit<ForecastOptions, 'thresholds'>, LstmUserOptions {
   showForecast: boolean;
   showBand: boolean;
   showCrossings: boolean;
 }
 
 export const DEFAULT_OPTIONS: TrendcastOptions = {
-  model: 'auto',
-  horizon: '14d',
-  fitWindow: '',
-  confidence: 0.95,
-  direction: 'auto',
+  model: DEFAULT_FORECAST_OPTIONS.model,
+  horizon: DEFAULT_FORECAST_OPTIONS.horizon,
+  fitWindow: DEFAULT_FORECAST_OPTIONS.fitWindow,
+  confidence: DEFAULT_FORECAST_OPTIONS.confidence,
+  direction: DEFAULT_FORECAST_OPTIONS.direction,
   showForecast: true,
   showBand: true,
   showCrossings: true,

@@ -1,4 +1,4 @@
-import { configKey, LSTM_ENGINE_VERSION, resolveLstmConfig, LstmConfig } from '../models/lstm/lstmConfig';
+import { configKey, LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig } from '../models/lstm';
 
 /** What identifies one cached model: where it is shown, which series, how it is trained. */
 export interface LstmCacheKeyParts {

@@ -1,17 +1,18 @@
 /**
- * LSTM jobs as the panel submits them, and the messages between the panel and the training
- * worker. Plain data only: everything here crosses `postMessage`.
+ * LSTM jobs as the forecast entry submits them to a runner, and the messages between the page and
+ * the training worker. Plain data only: everything the worker runner posts crosses `postMessage`.
  */
 import { RawSeries } from '../engine/types';
-import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
-import { LstmProgress } from '../models/lstm/lstmTraining';
-import { ForecastRequest, SeriesForecast } from '../models/forecastSeries';
-import { AsyncSeriesForecast } from './forecastSeriesAsync';
+import { DriftPolicy, LstmConfig, LstmProgress } from '../models/lstm';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { SeriesForecast } from '../models/forecastSeries';
 import { LstmStatus } from './lstmRefresh';
+import { SeriesOutcome } from './seriesOutcome';
 
 export interface LstmJob {
-  series: { name: string; labels: Record<string, string>; times: number[]; values: Array<number | null> };
-  request: ForecastRequest;
+  /** The series; the worker runner copies it into plain arrays (jobSeries) before posting it. */
+  series: RawSeries;
+  request: ResolvedForecastOptions;
   dashboardUid: string;
   panelId: string | number;
   config?: Partial<LstmConfig>;
@@ -24,7 +25,7 @@ export type WorkerRequest = { type: 'run'; id: number; job: LstmJob } | { type: 
 export type WorkerResponse =
   | { type: 'progress'; id: number; progress: LstmProgress }
   | { type: 'cached'; id: number; result: SeriesForecast; status: LstmStatus }
-  | { type: 'done'; id: number; outcome: AsyncSeriesForecast };
+  | { type: 'done'; id: number; outcome: SeriesOutcome };
 
 export interface LstmJobHooks {
   signal?: AbortSignal;
@@ -36,12 +37,17 @@ export interface LstmJobHooks {
 /** Runs LSTM jobs somewhere (a worker, or this thread). Never rejects. */
 export interface LstmRunner {
   readonly where: 'worker' | 'main-thread';
-  run(job: LstmJob, hooks?: LstmJobHooks): Promise<AsyncSeriesForecast>;
+  run(job: LstmJob, hooks?: LstmJobHooks): Promise<SeriesOutcome>;
   dispose(): void;
 }
 
-/** A panel series as a job's plain arrays. */
-export function jobSeries(s: RawSeries): LstmJob['series'] {
+/** A series as plain arrays, which `postMessage` copies (a panel series carries Grafana's fields). */
+export function jobSeries(s: RawSeries): {
+  name: string;
+  labels: Record<string, string>;
+  times: number[];
+  values: Array<number | null>;
+} {
   return {
     name: s.name,
     labels: { ...s.labels },

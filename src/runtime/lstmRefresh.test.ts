@@ -1,9 +1,6 @@
 import { seededRandom } from '../engine/stats/seededRandom';
 import { RegularSeries } from '../engine/types';
-import { LstmConfig } from '../models/lstm/lstmConfig';
-import { decodeSnapshot } from '../models/lstm/lstmSnapshot';
-import { LstmProgress } from '../models/lstm/lstmTraining';
-import { loadTf } from '../models/lstm/tfRuntime';
+import { decodeSnapshot, loadTf, LstmConfig, LstmProgress } from '../models/lstm';
 import { LstmRefreshInput, refreshLstm } from './lstmRefresh';
 import { createMemoryWeightStore, WeightStore } from './weightStore';
 

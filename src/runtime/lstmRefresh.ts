@@ -10,13 +10,26 @@
  * Never throws for data or cache trouble; rejects only with TrainingCancelled.
  */
 import { Problem, RegularSeries } from '../engine/types';
-import { DEFAULT_DRIFT_POLICY, DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
-import { driftExceeds, DriftMeasure, measureDrift } from '../models/lstm/lstmDrift';
-import { bandSdAt } from '../models/lstm/lstmForecaster';
-import { lstmFittedModel } from '../models/lstm/lstmModel';
-import { decodeSnapshot, encodeSnapshot } from '../models/lstm/lstmSnapshot';
-import { HeldOutScore, LstmState, NaiveBlend } from '../models/lstm/lstmState';
-import { fineTuneLstm, LstmHooks, newRowsSince, stateFitsSeries, trainLstm } from '../models/lstm/lstmTraining';
+import {
+  bandSdAt,
+  decodeSnapshot,
+  DEFAULT_DRIFT_POLICY,
+  driftExceeds,
+  DriftMeasure,
+  DriftPolicy,
+  encodeSnapshot,
+  fineTuneLstm,
+  HeldOutScore,
+  LstmConfig,
+  lstmFittedModel,
+  LstmHooks,
+  LstmState,
+  measureDrift,
+  NaiveBlend,
+  newRowsSince,
+  stateFitsSeries,
+  trainLstm,
+} from '../models/lstm';
 import { FittedModel, isProblem } from '../models/types';
 import { WeightStore } from './weightStore';
 

@@ -4,7 +4,7 @@
  * naive. Plain JSON-able data, for the
  * CLI's JSON output and the data source's forecast frame (meta.custom.lstm).
  */
-import { NETWORKS_ONLY } from '../models/lstm/lstmState';
+import { NETWORKS_ONLY } from '../models/lstm';
 import { LstmStatus } from './lstmRefresh';
 
 /** The fields of LstmStatus a reader of the output needs (documented there). */

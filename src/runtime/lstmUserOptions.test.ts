@@ -1,4 +1,4 @@
-import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG, resolveLstmConfig } from '../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG, resolveLstmConfig } from '../models/lstm';
 import { lstmCacheKey } from './lstmCacheKey';
 import { driftPolicyFromOptions, lstmConfigFromOptions, LstmUserOptions } from './lstmUserOptions';
 

@@ -3,7 +3,7 @@
  * become the job's configuration and drift policy. Saved dashboards and queries are plain JSON:
  * a missing, non-numeric or out-of-range value falls back to the default, never to an error.
  */
-import { DEFAULT_DRIFT_POLICY, DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
+import { DEFAULT_DRIFT_POLICY, DriftPolicy, LstmConfig } from '../models/lstm';
 
 /** The user-facing LSTM options, named as they are saved in the panel options and queries. */
 export interface LstmUserOptions {

@@ -5,14 +5,14 @@
  * page instead: slower to the eye, same results.
  */
 import { emptySeriesForecast } from '../models/forecastSeries';
-import { AsyncSeriesForecast } from './forecastSeriesAsync';
-import { LstmJob, LstmJobHooks, LstmRunner, WorkerRequest, WorkerResponse } from './lstmJobs';
+import { jobSeries, LstmJob, LstmJobHooks, LstmRunner, WorkerRequest, WorkerResponse } from './lstmJobs';
+import { SeriesOutcome } from './seriesOutcome';
 
 declare const __webpack_public_path__: string;
 
 interface Pending {
   hooks: LstmJobHooks;
-  resolve: (o: AsyncSeriesForecast) => void;
+  resolve: (o: SeriesOutcome) => void;
 }
 
 let shared: LstmRunner | null = null;
@@ -68,7 +68,7 @@ function createWorkerRunner(): LstmRunner | null {
     where: 'worker',
     run(job, hooks = {}) {
       const id = nextId++;
-      return new Promise<AsyncSeriesForecast>((resolve) => {
+      return new Promise<SeriesOutcome>((resolve) => {
         if (hooks.signal?.aborted) {
           resolve(cancelledOutcome(job));
           return;
@@ -86,7 +86,7 @@ function createWorkerRunner(): LstmRunner | null {
           () => worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest),
           { once: true }
         );
-        worker.postMessage({ type: 'run', id, job } satisfies WorkerRequest);
+        worker.postMessage({ type: 'run', id, job: { ...job, series: jobSeries(job.series) } } satisfies WorkerRequest);
       });
     },
     dispose() {
@@ -117,7 +117,7 @@ function createMainThreadRunner(): LstmRunner {
   };
 }
 
-function cancelledOutcome(job: LstmJob): AsyncSeriesForecast {
+function cancelledOutcome(job: LstmJob): SeriesOutcome {
   return {
     result: emptySeriesForecast(job.series, { code: 'model-failed', message: 'LSTM training was cancelled' }),
     lstm: null,

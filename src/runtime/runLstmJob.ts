@@ -1,19 +1,20 @@
-import { forecastSeriesAsync, AsyncSeriesForecast } from './forecastSeriesAsync';
+import { TfLoadOptions } from '../models/lstm';
+import { forecastLstm } from './lstmForecast';
 import { LstmJob, LstmJobHooks } from './lstmJobs';
+import { SeriesOutcome } from './seriesOutcome';
 import { WeightStore } from './weightStore';
-import { TfLoadOptions } from '../models/lstm/tfRuntime';
 
 /**
- * Runs one LSTM job against `store` (in the worker, or in the page when workers are unavailable).
- * Never rejects: problems and cancellation are in the outcome.
+ * Runs one LSTM job against `store` (in the worker, or in this thread: the page where workers are
+ * unavailable, the CLI and the service). Never rejects: problems and cancellation are in the outcome.
  */
 export function runLstmJob(
   job: LstmJob,
   store: WeightStore | null,
   hooks: LstmJobHooks = {},
   tf?: TfLoadOptions
-): Promise<AsyncSeriesForecast> {
-  return forecastSeriesAsync(
+): Promise<SeriesOutcome> {
+  return forecastLstm(
     job.series,
     job.request,
     {

@@ -41,6 +41,8 @@ describe('parseConfig', () => {
       confidence: 0.95,
       thresholds: [90, 100],
       direction: 'auto',
+      horizonSpan: { kind: 'ms', ms: 30 * 86_400_000 },
+      fitWindowSpan: null,
     });
   });
 

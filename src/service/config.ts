@@ -7,7 +7,7 @@
 import { load } from 'js-yaml';
 
 import { parseSpan } from '../engine/duration';
-import { ForecastRequest, validateRequest } from '../models/forecastSeries';
+import { resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
 import { MODEL_CHOICES, ModelChoice } from '../models/types';
 import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
@@ -46,7 +46,8 @@ export interface JobConfig {
   rangeMs: number;
   /** What $__interval / $interval stand for, when the query uses them. */
   interval: string | null;
-  request: ForecastRequest;
+  /** The job's forecast options, resolved once when the configuration is read. */
+  request: ResolvedForecastOptions;
   lstm: LstmUserOptions;
 }
 
@@ -262,19 +263,19 @@ function parseJob(v: unknown, i: number, names: Set<string>): JobConfig {
   if (horizon === undefined || horizon === null) {
     throw new ConfigError(`${p}.horizon`, 'is required (e.g. 30d)');
   }
-  const request: ForecastRequest = {
+  const resolved = resolveForecastOptions({
     model: model as ModelChoice,
     horizon: String(horizon),
     fitWindow: v.fitWindow === undefined || v.fitWindow === null ? '' : String(v.fitWindow),
     confidence: optionalNumber(v, 'confidence', `${p}.confidence`, 0) ?? 0.95,
     thresholds: thresholdsRaw as number[],
     direction,
-  };
-  for (const message of validateRequest(request)) {
-    const [what] = message.split(':');
-    const key = what === 'fit window' ? 'fitWindow' : what;
-    throw new ConfigError(`${p}.${key}`, message.slice(what.length + 1).trim());
+  });
+  if ('errors' in resolved) {
+    const [first] = resolved.errors;
+    throw new ConfigError(`${p}.${first.option}`, first.message);
   }
+  const request = resolved.options;
   return {
     name,
     query,

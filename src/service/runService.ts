@@ -1,6 +1,6 @@
 /**
  * One run of the headless job: for each configured job, query InfluxDB as Grafana would, forecast
- * every series of this shard through the one engine path (forecastSeriesAsync, as the CLI), and
+ * every series of this shard through the one engine path (runtime/forecastSeries, as the CLI), and
  * write the results back:
  *   - trendcast_forecast: one point per forecast step at its target time (value, lower, upper,
  *     issued_s), tag model;
@@ -19,7 +19,8 @@ import { normalMultiplier } from '../engine/quantiles';
 import { RawSeries } from '../engine/types';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
-import { forecastSeriesAsync, LstmContext } from '../runtime/forecastSeriesAsync';
+import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
+import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { WeightStore } from '../runtime/weightStore';
@@ -324,7 +325,7 @@ export function pointsOf(
   // `time_left_s < 604800` (7 days) stays one comparison. horizon_s says how far the forecast went.
   const reach = Math.max(forecast.times[forecast.times.length - 1] - now, 0) / 1000;
   const beyond = Math.max(2 * reach, BEYOND_MIN_S);
-  for (const threshold of job.request.thresholds ?? []) {
+  for (const threshold of job.request.thresholds) {
     const c = result.crossings.find((x) => x.threshold === threshold);
     if (!c) {
       continue;
@@ -406,6 +407,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     }
   };
   const store: WeightStore | null = config.cacheDir ? createFileWeightStore(config.cacheDir) : null;
+  const lstmRunner = createInProcessLstmRunner(store);
 
   // Full batches go out as soon as they fill, one request in flight while the next series is
   // forecast (the database and the models overlap); the end of a job sends the rest and waits.
@@ -486,19 +488,21 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     const r0 = Date.now();
     const previous = sources.length > 0 ? await readPrevious(opts, job, runTime) : null;
     report.timings.queryMs += Date.now() - r0;
-    const lstmCtx: LstmContext = {
-      store,
-      dashboardUid: 'service',
-      panelId: job.name,
-      config: lstmConfigFromOptions(job.lstm),
-      drift: driftPolicyFromOptions(job.lstm),
+    const context: ForecastContext = {
+      lstm: {
+        runner: () => Promise.resolve(lstmRunner),
+        dashboardUid: 'service',
+        panelId: job.name,
+        config: lstmConfigFromOptions(job.lstm),
+        drift: driftPolicyFromOptions(job.lstm),
+      },
     };
     try {
       for (const src of sources) {
         let out: { result: SeriesForecast; lstm: LstmStatus | null };
         const f0 = Date.now();
         try {
-          out = await forecastSeriesAsync(src.raw, job.request, lstmCtx);
+          out = await forecastSeries(src.raw, job.request, context);
         } catch (e) {
           out = {
             result: emptySeriesForecast(src.raw, { code: 'model-failed', message: (e as Error).message }),
@@ -516,7 +520,7 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
           continue;
         }
         const prev = previous?.get(outputKey(baseTags(job.name, src))) ?? [];
-        const drift = measureResiduals(prev, src.raw, job.request.confidence ?? 0.95);
+        const drift = measureResiduals(prev, src.raw, job.request.confidence);
         for (const p of pointsOf(job, src, result, out.lstm, drift, opts.now, runTime)) {
           const line = toLine(p);
           if (line !== null) {

@@ -6,10 +6,11 @@
 /**
  * The panel's whole data path against a real influxd: Grafana-style InfluxQL (GROUP BY time and
  * host) → Grafana-shaped frames → framesToSeries (the panel's reader) → forecastSeries (the one
- * engine path) → crossing dates, checked against the demo generator's known fill dates.
+ * forecast entry, every face's) → crossing dates, checked against the demo generator's known fill dates.
  */
-import { forecastSeries } from '../../src/models/forecastSeries';
+import { validForecastOptions } from '../../src/models/forecastOptions';
 import { framesToSeries } from '../../src/common/framesToSeries';
+import { forecastSeries } from '../../src/runtime/forecastSeries';
 import { cpuModelAt, DAY_MS, DEMO_STEP_MS, HOUR_MS } from '../support/demoData';
 import { grafanaInfluxQuery } from '../support/influxFrames';
 import { DemoInflux, withDemoInflux } from './demoInflux';
@@ -30,7 +31,8 @@ afterAll(async () => {
 async function diskForecasts(model: 'auto' | 'last-trend' | 'linear') {
   const q = grafanaInfluxQuery({ measurement: 'disk', field: 'used_percent', groupByTags: ['host'] });
   const series = framesToSeries(await demo.frames(q, { interval: '1h' }));
-  return series.map((s) => forecastSeries(s, { model, horizon: '60d', thresholds: [90, 100] }));
+  const options = validForecastOptions({ model, horizon: '60d', thresholds: [90, 100] });
+  return Promise.all(series.map(async (s) => (await forecastSeries(s, options)).result));
 }
 
 describe('disk forecasts from InfluxDB', () => {
@@ -71,7 +73,7 @@ describe('CPU forecasts from InfluxDB', () => {
     const q = grafanaInfluxQuery({ measurement: 'cpu', field: 'usage_percent', groupByTags: ['host'] });
     const series = framesToSeries(await demo.frames(q, { interval: '1h' }));
     for (const s of series) {
-      const r = forecastSeries(s, { model: 'auto', horizon: '24h' });
+      const { result: r } = await forecastSeries(s, validForecastOptions({ model: 'auto', horizon: '24h' }));
       expect(r.model).toBe('seasonal');
       expect([24, 168]).toContain(r.diagnostics.period);
       const f = r.forecast!;

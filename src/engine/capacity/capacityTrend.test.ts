@@ -1,4 +1,5 @@
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
+import { validForecastOptions } from '../../models/forecastOptions';
 import { seededRandom } from '../stats/seededRandom';
 import { fitCapacityTrend } from './capacityTrend';
 import { findCycle } from './cycleProfile';
@@ -57,9 +58,9 @@ function disk(o: {
 }
 
 function dated(v: Volume, model: 'last-trend' | 'auto' | 'last-trend-peaks' = 'last-trend') {
-  const f = forecastSeries(
+  const f = forecastFitted(
     { name: 'v', labels: {}, times: v.times, values: v.values },
-    { model, horizon: '90d', thresholds: [90] }
+    validForecastOptions({ model, horizon: '90d', thresholds: [90] })
   );
   const c = f.crossings[0];
   const last = v.times[v.times.length - 1];
@@ -130,9 +131,9 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const g = seededRandom(9);
     const times = Array.from({ length: 500 }, (_, i) => START + i * HOUR);
     const values = times.map((_, i) => 60 - i * 0.02 + g.normal(0, 0.2));
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 's', labels: {}, times, values },
-      { model: 'last-trend', horizon: '30d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] })
     );
     expect(f.crossings[0].status).toBe('moves-away');
   });
@@ -141,9 +142,9 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const g = seededRandom(11);
     const times = Array.from({ length: 30 * 24 }, (_, i) => START + i * HOUR);
     const values = times.map((_, i) => (i < 20 * 24 ? 20 + i * 0.01 : 24.8 + (i - 480) * 0.08) + g.normal(0, 0.1));
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 's', labels: {}, times, values },
-      { model: 'last-trend', horizon: '30d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '30d', thresholds: [90] })
     );
     expect(f.diagnostics.slopeChanges).toBe(1);
     expect(f.diagnostics.slopePerDay as number).toBeCloseTo(0.08 * 24, 1);
@@ -174,6 +175,51 @@ describe('capacity trend: the fill date on shapes real hosts show', () => {
     const { f } = dated(v, 'last-trend-peaks');
     expect(f.model).toBe('last-trend-peaks');
     expect(f.diagnostics.segmenter).toBe('seed-peak-loop');
+  });
+
+  test('a weekly swing is found and taken out; clean-ups with new rates on a daily sawtooth leave no weekly cycle behind', () => {
+    const stepMs = 30 * 60_000;
+    const trendOf = (times: number[], values: number[]) =>
+      forecastFitted(
+        { name: 'w', labels: {}, times, values },
+        validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
+      ).diagnostics;
+    // 35 days growing 1.5 %/day under a 2-point weekly sine and AR(1) noise.
+    const g = seededRandom(31);
+    const times: number[] = [];
+    const swing: number[] = [];
+    let ar = 0;
+    for (let i = 0; i < 35 * 48; i++) {
+      const t = START + i * stepMs;
+      ar = 0.8 * ar + g.normal(0, 0.1);
+      times.push(t);
+      swing.push(30 + (1.5 * i * stepMs) / DAY + 2 * Math.sin((2 * Math.PI * t) / (7 * DAY)) + ar);
+    }
+    const weekly = trendOf(times, swing);
+    expect(weekly.cycles).toBe('weekly');
+    expect(weekly.slopePerDay as number).toBeCloseTo(1.5, 1);
+    // 32 days of a log-rotation sawtooth, three clean-ups to half the level, each with a new rate.
+    // The week-long averages a weekly figure is measured around bend at every clean-up; a figure
+    // made of those bends, taken out, would cut the last segment into pieces.
+    const n = 32 * 48;
+    const cuts = [Math.round(n * 0.3), Math.round(n * 0.5), Math.round(n * 0.7)];
+    const rates = [3, 1, 6, 4];
+    let level = 20;
+    const sawTimes: number[] = [];
+    const saw: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t = START + i * stepMs;
+      if (cuts.includes(i)) {
+        level *= 0.5;
+      }
+      sawTimes.push(t);
+      saw.push(level + 1.2 * (((t - 3 * HOUR) % DAY) / DAY - 0.5) + g.normal(0, 0.03));
+      level += (rates[cuts.filter((c) => i >= c).length] * stepMs) / DAY;
+    }
+    const daily = trendOf(sawTimes, saw);
+    expect(daily.cycles).toBe('daily');
+    expect(daily.slopeChanges).toBe(0);
+    expect(daily.slopePerDay as number).toBeCloseTo(4, 1);
   });
 
   test('too few points is a problem, not a throw', () => {
@@ -225,6 +271,19 @@ describe('capacity trend parts', () => {
     expect(shifts[0].at).toBe(400);
     expect(shifts[0].size).toBeCloseTo(-20, 0);
   });
+
+  test('findLevelShifts: a fast, quiet trend is not a staircase of shifts; a clean-up in it is measured net of the growth', () => {
+    // Hourly rows growing 10 %/day (0.42 per row) with 0.02 of noise, two segments at different rates.
+    const g = seededRandom(8);
+    const y = Float64Array.from({ length: 24 * 20 }, (_, i) =>
+      i < 240 ? 5 + (i * 2) / 24 + g.normal(0, 0.02) : 15 + ((i - 240) * 10) / 24 + g.normal(0, 0.02)
+    );
+    const shifts = findLevelShifts(y, 2, 24);
+    expect(shifts).toHaveLength(1);
+    expect(shifts[0].at).toBe(240);
+    // From 25 (where the first segment was heading) down to 15.
+    expect(shifts[0].size).toBeCloseTo(-10, 0);
+  });
 });
 
 describe('weekend slowdown', () => {
@@ -241,14 +300,46 @@ describe('weekend slowdown', () => {
       times.push(t);
       values.push(level + g.normal(0, 0.05));
     }
-    const f = forecastSeries(
+    const f = forecastFitted(
       { name: 'w', labels: {}, times, values },
-      { model: 'last-trend', horizon: '60d', thresholds: [90] }
+      validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
     );
     expect(f.diagnostics.weekendRate as number).toBeGreaterThan(0.4);
     expect(f.diagnostics.weekendRate as number).toBeLessThan(0.6);
     expect(f.diagnostics.slopePerDay as number).toBeCloseTo((6 * 1.2) / 7, 1);
     // Without it, the bends would read as slope changes and the trend would rest on a few days.
     expect(f.diagnostics.slopeChanges).toBe(0);
+  });
+
+  test('a volume that ends on a Saturday morning, after a clean-up, is dated on the weekly mean rate', () => {
+    // Hourly, a clean-up 8 days before the end, after which weekdays grow 6 %/day and weekends
+    // 0.6 × that. The rate before the clean-up was a third of that: the weekend bend must follow
+    // the local rate into the partial last day, not jump to the whole history's rate at midnight.
+    const g = seededRandom(22);
+    const end = Date.UTC(2025, 0, 11, 10); // Saturday 10:00
+    const cut = end - 8 * DAY;
+    const times: number[] = [];
+    const values: number[] = [];
+    let level = 10;
+    for (let t = end - 24 * DAY; t <= end; t += HOUR) {
+      const dow = new Date(t).getUTCDay();
+      const weekday = t < cut ? 2 : 6;
+      if (t === cut) {
+        level *= 0.5;
+      }
+      times.push(t);
+      values.push(level + g.normal(0, 0.05));
+      // The hour from t grows at t's day's rate.
+      level += ((dow === 0 || dow === 6 ? 0.6 * weekday : weekday) * HOUR) / DAY;
+    }
+    const mean = (5 * 6 + 2 * 0.6 * 6) / 7;
+    const f = forecastFitted(
+      { name: 'w', labels: {}, times, values },
+      validForecastOptions({ model: 'last-trend', horizon: '60d', thresholds: [90] })
+    );
+    expect(f.diagnostics.slopePerDay as number).toBeGreaterThan(0.95 * mean);
+    expect(f.diagnostics.slopePerDay as number).toBeLessThan(1.05 * mean);
+    // The trend rests on the days since the clean-up, not on the hours since Saturday began.
+    expect(end - (f.diagnostics.segmentStart as number)).toBeGreaterThan(7 * DAY);
   });
 });

@@ -4,11 +4,13 @@
  * statistical model dates threshold crossings on (docs/models.md, "Capacity trend").
  *
  * 1. Work on block medians of at most 2,000 rows, spikes removed (workingSeries.ts).
- * 2. Remove a daily and then a weekly cycle when the data shows one (cycleProfile.ts): a day/night
- *    swing or a log-rotation sawtooth would otherwise read as slope changes every few hours.
- * 3. Measure the noise, autocorrelation included (noiseLevel.ts).
- * 4. Find sudden level shifts anywhere, the last hours included (levelShifts.ts), and slope changes
- *    between them by penalised segmentation (segments/changePoint.ts) whose penalty uses the
+ * 2. Remove a daily cycle when the data shows one (cycleProfile.ts): a day/night swing or a
+ *    log-rotation sawtooth would otherwise read as slope changes every few hours.
+ * 3. Find sudden level shifts anywhere, the last hours included (levelShifts.ts), then a weekly
+ *    shape: a weekend slowdown (weekendSlowdown.ts) or else a free-form weekly cycle, each kept
+ *    only when taking it out lowers the segmentation's cost by more than its parameters.
+ * 4. Measure the noise, autocorrelation included (noiseLevel.ts), and find slope changes between
+ *    the shifts by penalised segmentation (segments/changePoint.ts) whose penalty uses the
  *    long-run variance and whose segments last at least a day (a trend, not part of a cycle).
  * 5. Walk back from the end: a level shift joins the pieces on either side under one slope when
  *    their slopes agree (a clean-up frees space, the write rate stays); a slope change, or slopes
@@ -32,6 +34,8 @@ const WEEK = 7 * DAY;
 
 /** χ²(1) at 99 %: a level shift keeps one slope on both sides unless the slopes differ this much. */
 const SLOPE_SPLIT_CHI2 = 6.63;
+/** A weekend bend costs its factor and its rate in the segmentation's cost (ln n each). */
+const WEEKEND_PARAMETERS = 2;
 /** Penalty factor of the slope-change segmentation, in long-run variances times ln n. */
 const SLOPE_CHANGE_PENALTY = 5;
 
@@ -104,41 +108,42 @@ export function fitCapacityTrend(
     cycles.push(daily);
     z = minus(z, times, (t) => cycleAt(daily, t));
   }
-  // 3. Level shifts, then the weekly cycle on the series with the shifts taken out (a rolling
-  // median over a week would otherwise smear each clean-up over a week).
-  let shifts = shiftsOf(z);
-  // A weekend slowdown is a weekly cycle whose size follows the growth rate: it is looked for
-  // first (it needs one week, a free-form weekly shape needs three).
-  const weekend = findWeekendSlowdown(withoutShifts(z, shifts), times);
-  if (weekend) {
-    z = minus(z, times, (t) => weekend.at(t));
-    shifts = shiftsOf(z);
+  // 3. Level shifts, then a weekly shape on the series with the shifts taken out (a rolling
+  // median over a week would otherwise smear each clean-up over a week). A weekly shape is kept
+  // only when taking it out pays for its parameters in the segmentation's cost (step 4): one
+  // measured around week-long averages also picks up the bends that slope changes and clean-ups
+  // put into them, and taking those out would cut the trend into pieces that are not there.
+  const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
+  const segment = (series: Float64Array): Segmented =>
+    segmentSeries(x, series, shiftsOf(series), minSegment, Math.max(8, rowsPerDay), rowsPerDay);
+  const shifts = shiftsOf(z);
+  let segmented = segment(z);
+  const withoutShape = (shape: (t: number) => number, parameters: number): Segmented | null => {
+    const other = segment(minus(z, times, shape));
+    const scale = Math.min(segmented.noise.longRunVariance, other.noise.longRunVariance);
+    return segmented.cost - other.cost > parameters * Math.log(n) * scale ? other : null;
+  };
+  // A weekend slowdown is a weekly shape whose size follows the growth rate: it is looked for
+  // first (five days with a weekend show it; a free-form weekly figure needs three weeks).
+  const candidate = findWeekendSlowdown(
+    withoutShifts(z, shifts),
+    times,
+    shifts.map((s) => times[s.at])
+  );
+  const withoutWeekend = candidate ? withoutShape((t) => candidate.at(t), WEEKEND_PARAMETERS) : null;
+  const weekend = withoutWeekend ? candidate : null;
+  if (withoutWeekend) {
+    segmented = withoutWeekend;
   } else {
     const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
-    if (weekly) {
+    const withoutWeekly = weekly ? withoutShape((t) => cycleAt(weekly, t), weekly.figure.length) : null;
+    if (weekly && withoutWeekly) {
       cycles.push(weekly);
-      z = minus(z, times, (t) => cycleAt(weekly, t));
-      shifts = shiftsOf(z);
+      segmented = withoutWeekly;
     }
   }
-  const noise = estimateNoise(z, Math.max(8, rowsPerDay));
-
-  // 4. Slope changes between the shifts. The penalty's variance is the noise's long-run variance,
-  // or, when larger, that of half-day means of what the segmented lines leave unexplained (a cycle
-  // removed imperfectly, a weekend bend: misfit at the scale of segments, which the day-window noise
-  // estimate does not see), and the search runs again with it.
-  const boundaries: Boundary[] = [{ at: 0, kind: 'start' }];
-  for (const s of shifts) {
-    boundaries.push({ at: s.at, kind: 'shift' });
-  }
-  const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
-  let withSlopes = findSlopeChanges(z, boundaries, minSegment, noise.longRunVariance);
-  const misfit = segmentScaleVariance(x, z, withSlopes, Math.max(4, Math.round(rowsPerDay / 2)));
-  let penaltyVariance = noise.longRunVariance;
-  if (misfit > 1.5 * noise.longRunVariance) {
-    penaltyVariance = misfit;
-    withSlopes = findSlopeChanges(z, boundaries, minSegment, misfit);
-  }
+  z = segmented.series;
+  const { noise, withSlopes, penaltyVariance } = segmented;
 
   // 5. Walk back from the last piece.
   const ends = withSlopes.map((b, i) => (i + 1 < withSlopes.length ? withSlopes[i + 1].at : n));
@@ -238,6 +243,54 @@ export function fitCapacityTrend(
     fitted,
     points: count,
   };
+}
+
+interface Segmented {
+  /** The series segmented (cycles and bends taken out). */
+  series: Float64Array;
+  shifts: LevelShift[];
+  noise: NoiseLevel;
+  /** Start, level shifts and slope changes, in row order. */
+  withSlopes: Boundary[];
+  penaltyVariance: number;
+  /** Squared misfit of each piece's own line plus the slope changes' penalty. */
+  cost: number;
+}
+
+/**
+ * 4. Slope changes between the shifts. The penalty's variance is the noise's long-run variance,
+ * or, when larger, that of half-day means of what the segmented lines leave unexplained (a cycle
+ * removed imperfectly, a weekend bend: misfit at the scale of segments, which the day-window noise
+ * estimate does not see), and the search runs again with it.
+ */
+function segmentSeries(
+  x: Float64Array,
+  z: Float64Array,
+  shifts: LevelShift[],
+  minSegment: number,
+  noiseWindow: number,
+  rowsPerDay: number
+): Segmented {
+  const n = z.length;
+  const noise = estimateNoise(z, noiseWindow);
+  const boundaries: Boundary[] = [{ at: 0, kind: 'start' }];
+  for (const s of shifts) {
+    boundaries.push({ at: s.at, kind: 'shift' });
+  }
+  let withSlopes = findSlopeChanges(z, boundaries, minSegment, noise.longRunVariance);
+  const misfit = segmentScaleVariance(x, z, withSlopes, Math.max(4, Math.round(rowsPerDay / 2)));
+  let penaltyVariance = noise.longRunVariance;
+  if (misfit > 1.5 * noise.longRunVariance) {
+    penaltyVariance = misfit;
+    withSlopes = findSlopeChanges(z, boundaries, minSegment, misfit);
+  }
+  let sse = 0;
+  for (let p = 0; p < withSlopes.length; p++) {
+    sse += lineSse(pieceSums(x, z, withSlopes[p].at, p + 1 < withSlopes.length ? withSlopes[p + 1].at : n));
+  }
+  const slopeChanges = withSlopes.filter((b) => b.kind === 'slope').length;
+  const cost = sse + SLOPE_CHANGE_PENALTY * penaltyVariance * Math.log(n) * slopeChanges;
+  return { series: z, shifts, noise, withSlopes, penaltyVariance, cost };
 }
 
 function findSlopeChanges(z: Float64Array, boundaries: Boundary[], minSegment: number, variance: number): Boundary[] {

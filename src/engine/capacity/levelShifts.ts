@@ -1,4 +1,4 @@
-import { finiteMedian, forwardMedians, robustSd } from '../stats/rollingMedian';
+import { finiteMedian, forwardMedians, robustSd, rollingMedian } from '../stats/rollingMedian';
 
 /**
  * Sudden level shifts: clean-ups (a drop) and bulk writes (a rise). A shift is a step between the
@@ -26,10 +26,22 @@ export function findLevelShifts(y: Float64Array, short: number, long: number): L
   for (let i = 0; i + w < n; i++) {
     diffs[i] = y[i + w] - y[i];
   }
-  const spread = robustSd(diffs);
+  // A steady trend moves the series by `drift` every w rows (its local median over two days: the
+  // rate differs from one segment to the next). A step is measured against that, or a fast-growing
+  // quiet series reads as a staircase of shifts.
+  const drift = rollingMedian(diffs, 2 * long + 1);
+  const surprise = new Float64Array(diffs.length);
+  for (let i = 0; i < diffs.length; i++) {
+    surprise[i] = diffs[i] - drift[i];
+  }
+  const spread = robustSd(surprise);
   if (!(spread > 0)) {
     return [];
   }
+  const driftAt = (i: number): number => {
+    const d = drift[Math.min(drift.length - 1, Math.max(0, i - w))];
+    return Number.isFinite(d) ? d : 0;
+  };
   const threshold = MIN_STEP_SPREADS * spread;
   const candidates: LevelShift[] = [];
   const ahead = forwardMedians(y, w);
@@ -39,16 +51,16 @@ export function findLevelShifts(y: Float64Array, short: number, long: number): L
     }
     const before = i >= w ? ahead[i - w] : finiteMedian(y, 0, i);
     const after = ahead[i];
-    const size = after - before;
+    const size = after - before - driftAt(i);
     if (!(Math.abs(size) > threshold)) {
       continue;
     }
-    const longBefore = finiteMedian(y, i - long, i);
-    const longAfter = finiteMedian(y, i, i + long);
-    if (
-      Math.sign(longAfter - longBefore) === Math.sign(size) &&
-      Math.abs(longAfter - longBefore) >= Math.abs(size) / 2
-    ) {
+    // The day-long medians sit `long` rows apart on average (half a window each side, clipped at
+    // the ends): their own share of the drift comes off too.
+    const lo = Math.max(0, i - long);
+    const hi = Math.min(n, i + long);
+    const longStep = finiteMedian(y, i, hi) - finiteMedian(y, lo, i) - (driftAt(i) * (hi - lo)) / (2 * w);
+    if (Math.sign(longStep) === Math.sign(size) && Math.abs(longStep) >= Math.abs(size) / 2) {
       candidates.push({ at: i, size });
     }
   }

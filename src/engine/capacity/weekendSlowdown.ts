@@ -3,15 +3,19 @@
  * see less of it. Left in, the weekday/weekend bends read as slope changes, and a trend fitted over
  * a few weekdays runs ahead of the weekly average. Found from the data: each whole UTC day's growth
  * is the slope of a line through its rows, divided by the median of the weekdays within three days
- * of it; when the median such ratio of weekend days is clearly below that of weekdays, the series is modelled as growing at rate k·g on weekends and g on weekdays
- * (the weekly mean rate ḡ = (5g + 2kg)/7 is the trend's), and the zero-mean bend this makes
- * around the mean-rate line is returned so the caller can take it out.
+ * of it in the same piece (between level shifts), where that rate is well measured; when the
+ * median such ratio k of weekend days is below 0.9, the series may grow at rate k·g on weekends
+ * and g on weekdays (the weekly mean rate ḡ = (5g + 2kg)/7 is the trend's), and the zero-mean bend
+ * this makes around the mean-rate line is returned as a candidate: the caller keeps it when taking
+ * it out pays in the segmentation. Five days with one weekend are enough to see it.
  */
 import { median } from '../stats/median';
 import { pieceSums } from './commonSlopeFit';
 
 const DAY = 86_400_000;
 const HOUR = DAY / 24;
+/** A weekday reference rate must be this many day-slope noises above zero to measure a ratio by. */
+const MIN_REF_NOISES = 3;
 
 export interface WeekendSlowdown {
   /** Weekend rate / weekday rate, in [0, 1). */
@@ -28,12 +32,21 @@ function isWeekend(t: number): boolean {
   return dow === 0 || dow === 6;
 }
 
-export function findWeekendSlowdown(y: Float64Array, times: Float64Array): WeekendSlowdown | null {
+/**
+ * `y` is the series with its level shifts taken out; `shiftTimes` says where they were: a clean-up
+ * often comes with a new write rate, so a day is compared with the weekdays of its own piece.
+ */
+export function findWeekendSlowdown(
+  y: Float64Array,
+  times: Float64Array,
+  shiftTimes: number[] = []
+): WeekendSlowdown | null {
   const n = y.length;
-  if (n < 8 || times[n - 1] - times[0] < 7 * DAY) {
+  if (n < 8 || times[n - 1] - times[0] < 5 * DAY) {
     return null;
   }
-  const days: Array<{ day: number; weekend: boolean; slope: number }> = [];
+  const pieceOf = (t: number): number => shiftTimes.filter((s) => s <= t).length;
+  const days: Array<{ day: number; weekend: boolean; slope: number; piece: number }> = [];
   let a = 0;
   while (a < n) {
     const day = Math.floor(times[a] / DAY);
@@ -42,37 +55,40 @@ export function findWeekendSlowdown(y: Float64Array, times: Float64Array): Weeke
       b++;
     }
     const slope = daySlope(y, times, a, b);
-    if (slope !== null) {
-      days.push({ day, weekend: isWeekend(times[a]), slope });
+    // A day with a shift in it grew partly at the old rate and partly at the new one: it speaks
+    // for neither piece.
+    const mixed = shiftTimes.some((s) => s > times[a] && s <= times[b - 1]);
+    if (slope !== null && !mixed) {
+      days.push({ day, weekend: isWeekend(times[a]), slope, piece: pieceOf((day + 0.5) * DAY) });
     }
     a = b;
   }
-  // Each day against the weekdays around it (within 3 days): the rate may change over the weeks
-  // (a clean-up, a new workload), the weekend's share of it less so.
-  const ratios = (weekend: boolean): number[] => {
-    const out: number[] = [];
-    for (const d of days) {
-      if (d.weekend !== weekend) {
-        continue;
-      }
-      const around = days.filter((o) => !o.weekend && o !== d && Math.abs(o.day - d.day) <= 3).map((o) => o.slope);
-      const ref = around.length >= 2 ? median(around) : NaN;
-      if (ref > 0) {
-        out.push(d.slope / ref);
-      }
-    }
-    return out;
+  // Each day against the weekdays around it (within 3 days, same piece): the rate may change over
+  // the weeks (a clean-up, a new workload), the weekend's share of it less so. Only where the
+  // growth is well measured: a ratio to a rate near zero is noise (a flat piece says nothing about
+  // weekends).
+  const refOf = (d: (typeof days)[number]): number => {
+    const around = days
+      .filter((o) => !o.weekend && o !== d && o.piece === d.piece && Math.abs(o.day - d.day) <= 3)
+      .map((o) => o.slope);
+    return around.length >= 2 ? median(around) : NaN;
   };
+  const refs = days.map(refOf);
+  const weekdayNoise =
+    1.4826 * median(days.flatMap((d, i) => (!d.weekend && refs[i] === refs[i] ? [Math.abs(d.slope - refs[i])] : [])));
+  const ratios = (weekend: boolean): number[] =>
+    days.flatMap((d, i) =>
+      d.weekend === weekend && refs[i] > MIN_REF_NOISES * weekdayNoise ? [d.slope / refs[i]] : []
+    );
   const weekend = ratios(true);
   const weekday = ratios(false);
   if (weekend.length < 2 || weekday.length < 3) {
     return null;
   }
+  // A candidate only: the caller keeps it when taking its bend out pays in the segmentation (a
+  // test on a handful of day ratios alone was both too strict and too easily fooled).
   const w = median(weekend);
-  const mid = median(weekday);
-  const spread = 1.4826 * median(weekday.map((v) => Math.abs(v - mid)));
-  const se = 1.2533 * spread * Math.sqrt(1 / weekday.length + 1 / weekend.length);
-  if (!(1 - w > 3 * se) || !(w < 0.9)) {
+  if (!(w < 0.9)) {
     return null;
   }
   const growth = days.filter((d) => !d.weekend).map((d) => d.slope);
@@ -80,13 +96,32 @@ export function findWeekendSlowdown(y: Float64Array, times: Float64Array): Weeke
   if (!(g > 0)) {
     return null;
   }
-  // The weekday rate around each day (the bend's size follows the local rate: a clean-up or a new
-  // workload can change it from one week to the next).
-  const localWeekday = new Map<number, number>();
-  for (const d of days) {
-    const around = days.filter((o) => !o.weekend && Math.abs(o.day - d.day) <= 3).map((o) => o.slope);
-    localWeekday.set(d.day, around.length >= 2 ? Math.max(0, median(around)) : g);
-  }
+  // The weekday rate around each day of each piece (the bend's size follows the local rate: a
+  // clean-up or a new workload can change it from one week to the next), the partial last day
+  // included, interpolated between day centres: a rate that jumped at midnight would put a step
+  // into the bend, which the fit would read as a level shift.
+  const weekdays = days.filter((d) => !d.weekend);
+  const rates = new Map<string, number>();
+  const rateFor = (day: number, piece: number): number => {
+    const key = `${day}:${piece}`;
+    let r = rates.get(key);
+    if (r === undefined) {
+      const mine = weekdays.filter((o) => o.piece === piece);
+      let around = mine.filter((o) => Math.abs(o.day - day) <= 3);
+      if (around.length < 2) {
+        around = mine.sort((p, q) => Math.abs(p.day - day) - Math.abs(q.day - day)).slice(0, 3);
+      }
+      r = around.length > 0 ? Math.max(0, median(around.map((o) => o.slope))) : g;
+      rates.set(key, r);
+    }
+    return r;
+  };
+  const rateAt = (t: number): number => {
+    const piece = pieceOf(t);
+    const u = t / DAY - 0.5;
+    const k = Math.floor(u);
+    return rateFor(k, piece) + (u - k) * (rateFor(k + 1, piece) - rateFor(k, piece));
+  };
   const factor = Math.max(0, w);
   const meanPerDay = (5 * g + 2 * factor * g) / 7;
   const toMean = (5 + 2 * factor) / 7;
@@ -109,7 +144,7 @@ export function findWeekendSlowdown(y: Float64Array, times: Float64Array): Weeke
       const hours = fromMonday / HOUR;
       const h = Math.min(7 * 24 - 1, Math.floor(hours));
       const f = hours - h;
-      const rate = (localWeekday.get(Math.floor(t / DAY)) ?? g) * toMean;
+      const rate = rateAt(t) * toMean;
       return rate * (table[h] + f * (table[h + 1] - table[h]) - mean);
     },
   };

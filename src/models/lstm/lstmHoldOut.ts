@@ -8,6 +8,7 @@
  *   - the weights of the networks' and the seasonal naive forecast in their combination (naiveWeight).
  * No tfjs: forecasting from a trained state is plain TypeScript.
  */
+import { forecastScores } from '../../engine/forecastScores';
 import { ComponentView, combinedForecast } from './lstmForecaster';
 import { HeldOutScore, NaiveBlend, NETWORKS_ONLY } from './lstmState';
 
@@ -17,61 +18,6 @@ export const DAMPING_CANDIDATES = [1, 0.98, 0.95, 0.9, 0.8, 0.6] as const;
 /** Rows held back: `requested` (0 = none), at most a fifth of the series. */
 export function holdOutRows(rows: number, requested: number): number {
   return Math.max(0, Math.min(Math.floor(requested), Math.floor(rows / 5)));
-}
-
-/** M4's scores of `forecast` against `actual`; `insample` gives the MASE scale (lag m). */
-export function heldOutScore(
-  insample: ArrayLike<number>,
-  actual: ArrayLike<number>,
-  forecast: ArrayLike<number>,
-  m: number
-): HeldOutScore {
-  const lag = insample.length > m ? m : 1;
-  let scale = 0;
-  let scaleN = 0;
-  for (let t = lag; t < insample.length; t++) {
-    const d = Math.abs(insample[t] - insample[t - lag]);
-    if (Number.isFinite(d)) {
-      scale += d;
-      scaleN++;
-    }
-  }
-  scale = scaleN > 0 ? scale / scaleN : NaN;
-  let points = 0;
-  let ae = 0;
-  let naiveAe = 0;
-  let ape = 0;
-  let apeDefined = true;
-  let sape = 0;
-  for (let k = 0; k < actual.length; k++) {
-    const a = actual[k];
-    const f = forecast[k];
-    const naive = insample[insample.length - lag + (k % lag)];
-    if (!Number.isFinite(a) || !Number.isFinite(f)) {
-      continue;
-    }
-    points++;
-    const e = Math.abs(a - f);
-    ae += e;
-    naiveAe += Number.isFinite(naive) ? Math.abs(a - naive) : NaN;
-    if (a === 0) {
-      apeDefined = false;
-    } else {
-      ape += e / Math.abs(a);
-    }
-    const d = Math.abs(a) + Math.abs(f);
-    sape += d === 0 ? 0 : (2 * e) / d;
-  }
-  const mase = (sum: number) => (points > 0 && scale > 0 && Number.isFinite(sum) ? sum / points / scale : null);
-  return {
-    horizon: actual.length,
-    points,
-    mape: points > 0 && apeDefined ? (100 * ape) / points : null,
-    smape: points > 0 ? (100 * sape) / points : NaN,
-    mase: mase(ae),
-    naiveMase: mase(naiveAe),
-    seasonality: lag,
-  };
 }
 
 /**
@@ -164,5 +110,5 @@ export function backtestHeldOut(
     blend = { weight: naiveWeight(actual, chosen.forecast, naive), lag, drift };
     forecast = combinedForecast(views, origin, actual.length, chosen.damping, blend).map(toSeries);
   }
-  return { damping: chosen.damping, blend, score: heldOutScore(insample, actual, forecast, period ?? 1) };
+  return { damping: chosen.damping, blend, score: forecastScores(insample, actual, forecast, period ?? 1) };
 }

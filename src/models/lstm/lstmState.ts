@@ -4,6 +4,7 @@
  * Float32Arrays): it crosses worker boundaries and is what the weight cache stores
  * (lstmSnapshot.ts encodes it).
  */
+import { ForecastScores } from '../../engine/forecastScores';
 import { NetworkShape, NetworkWeights } from './forwardPass';
 import { LstmConfig } from './lstmConfig';
 import { LstmTransform } from './lstmTransform';
@@ -60,22 +61,7 @@ export interface StoredForecast {
  * first learns the series without its last `horizon` rows, forecasts them, is scored here, and
  * only then learns them (as a fine-tune does). M4 definitions; percentages in %.
  */
-export interface HeldOutScore {
-  /** Rows held back and forecast. */
-  horizon: number;
-  /** Rows scored (finite actual and forecast). */
-  points: number;
-  /** Mean |e| / |y| in %; null when an actual value is 0 (undefined). */
-  mape: number | null;
-  /** Mean 2|e| / (|y| + |ŷ|) in % (a point where both are 0 counts 0). */
-  smape: number;
-  /** Mean |e| over the in-sample mean |y[t] − y[t−m]|; null when that scale is 0. */
-  mase: number | null;
-  /** The same MASE for the seasonal naive forecast over the same rows: the bar to beat. */
-  naiveMase: number | null;
-  /** m of the MASE scale and the seasonal naive (the period, 1 without one). */
-  seasonality: number;
-}
+export type HeldOutScore = ForecastScores;
 
 export interface LstmState {
   engineVersion: string;

@@ -4,10 +4,10 @@
 import { act, ReactElement } from 'react';
 import { createRoot, Root } from 'react-dom/client';
 
-import { HeldOutScore } from '../../models/lstm/lstmState';
+import { HeldOutScore } from '../../models/lstm';
 import { LstmStatus } from '../../runtime/lstmRefresh';
 import { TEST_IDS } from '../constants';
-import { LstmPanelState } from '../useLstmForecasts';
+import { PanelForecastState } from '../usePanelForecasts';
 import { blendText, LstmStatusBar } from './LstmStatusBar';
 
 // @grafana/ui's full bundle does not load under this jest config (ESM dependencies): the two
@@ -49,7 +49,7 @@ function status(backtest: HeldOutScore | null, patch: Partial<LstmStatus> = {}):
   };
 }
 
-function state(statuses: Record<string, LstmStatus | null>): LstmPanelState {
+function state(statuses: Record<string, LstmStatus | null>): PanelForecastState {
   return {
     forecasts: [],
     progress: null,

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { LstmStatus } from '../../runtime/lstmRefresh';
 import { BACKTEST_HELP, backtestText } from '../backtestText';
 import { TEST_IDS } from '../constants';
-import { LstmPanelState } from '../useLstmForecasts';
+import { PanelForecastState } from '../usePanelForecasts';
 
 const ACTION_TEXT: Record<LstmStatus['action'], string> = {
   'cold-train': 'trained now',
@@ -100,7 +100,7 @@ function StatusLine({ name, status, timeZone }: { name: string; status: LstmStat
 }
 
 /** Training progress (component, epoch, loss) with cancel, the model status and "retrain now". */
-export function LstmStatusBar({ state, timeZone }: { state: LstmPanelState; timeZone: TimeZone }) {
+export function LstmStatusBar({ state, timeZone }: { state: PanelForecastState; timeZone: TimeZone }) {
   const styles = useStyles2(getStyles);
   const p = state.progress?.progress;
   const share = p ? (p.componentIndex + p.epoch / p.epochs) / p.components : 0;

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 
 import { framesToSeries } from '../../common/framesToSeries';
 import { emptySeriesForecast } from '../../models/forecastSeries';
+import { isTrainedModel } from '../../models/registry';
 import { TEST_IDS } from '../constants';
 import { DEFAULT_THRESHOLDS_STYLE } from '../options';
 import { crossingMarks } from '../plot/crossingMarks';
@@ -16,7 +17,6 @@ import { valueFormatter } from '../summary/formatValue';
 import { thresholdLines } from '../thresholdValues';
 import { TrendcastOptions } from '../types';
 import { useHiddenSeries } from '../useHiddenSeries';
-import { useLstmForecasts } from '../useLstmForecasts';
 import { usePanelForecasts } from '../usePanelForecasts';
 import { usePlotFrames } from '../usePlotFrames';
 import { CrossingSummary } from './CrossingSummary';
@@ -41,12 +41,11 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const min = fieldConfig.defaults.min ?? undefined;
   const max = fieldConfig.defaults.max ?? undefined;
   const thresholds = useMemo(() => thresholdLines(thresholdsConfig, min, max), [thresholdsConfig, min, max]);
-  const statistical = usePanelForecasts(series, options, thresholds);
-  // The LSTM trains in a worker: its forecasts arrive asynchronously (tfjs loads only then).
-  const isLstm = options.model === 'lstm';
-  const lstm = useLstmForecasts(series, options, thresholds, id, isLstm);
-  const computed = isLstm ? lstm.forecasts : statistical;
-  // Until the LSTM's forecasts arrive (or when there are none), the observed series are drawn alone.
+  const state = usePanelForecasts(series, options, thresholds, id);
+  const computed = state.forecasts;
+  // A trained model (the LSTM) shows its training and model status under the chart.
+  const trains = isTrainedModel(options.model);
+  // Until the forecasts arrive (or when there are none), the observed series are drawn alone.
   const forecasts = useMemo(
     () => (computed.length > 0 ? computed : series.map((s) => ({ series: s, result: emptySeriesForecast(s) }))),
     [computed, series]
@@ -85,7 +84,7 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   // The summary takes what its lines need, up to 40% of the panel in whole lines; beyond, it scrolls.
   const fitting = Math.max(1, Math.floor((height * 0.4 - 6) / SUMMARY_LINE_HEIGHT));
   const summaryHeight = lines > 0 ? 6 + SUMMARY_LINE_HEIGHT * Math.min(lines, fitting) : 0;
-  const lstmHeight = isLstm ? LSTM_BAR_HEIGHT : 0;
+  const lstmHeight = trains ? LSTM_BAR_HEIGHT : 0;
   const chartHeight = Math.max(80, height - TOOLBAR_HEIGHT - summaryHeight - lstmHeight);
   const models = Array.from(new Set(forecasts.map((f) => f.result.model).filter(Boolean))).join(', ');
 
@@ -103,7 +102,7 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
         onToggleSeries={onToggleSeries}
         onChangeTimeRange={onChangeTimeRange}
       />
-      {isLstm && <LstmStatusBar state={lstm} timeZone={timeZone} />}
+      {trains && <LstmStatusBar state={state} timeZone={timeZone} />}
       <CrossingSummary summary={summary} maxHeight={summaryHeight} />
     </div>
   );

@@ -4,7 +4,8 @@
 import { createTheme, FieldType, ThresholdsMode } from '@grafana/data';
 import { GraphThresholdsStyleMode } from '@grafana/schema';
 
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
+import { validForecastOptions } from '../../models/forecastOptions';
 import { PanelForecast } from '../usePanelForecasts';
 import { fieldRole, PlotLook, plotFrames } from './plotFrames';
 
@@ -21,7 +22,10 @@ function line(host: string, slope: number): PanelForecast {
     values: times.map((_, i) => 50 + slope * i + (i % 2 ? 0.3 : -0.3)),
     unit: 'percent',
   };
-  return { series, result: forecastSeries(series, { model: 'linear', horizon: '6h', thresholds: [90] }) };
+  return {
+    series,
+    result: forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '6h', thresholds: [90] })),
+  };
 }
 
 const FORECASTS = [line('a', 0.5), line('b', 0.1)];

@@ -4,7 +4,8 @@
 import { createTheme, outerJoinDataFrames } from '@grafana/data';
 import { GraphThresholdsStyleMode } from '@grafana/schema';
 
-import { forecastSeries } from '../../models/forecastSeries';
+import { forecastFitted } from '../../models/forecastSeries';
+import { validForecastOptions } from '../../models/forecastOptions';
 import { PanelForecast } from '../usePanelForecasts';
 import { PlotLook, plotFrames } from './plotFrames';
 import { tooltipRows } from './tooltipRows';
@@ -24,7 +25,10 @@ function line(host: string, slope: number): PanelForecast {
     unit: 'percent',
     decimals: 1,
   };
-  return { series, result: forecastSeries(series, { model: 'linear', horizon: '3h', thresholds: [] }) };
+  return {
+    series,
+    result: forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '3h', thresholds: [] })),
+  };
 }
 
 const LOOK: PlotLook = {

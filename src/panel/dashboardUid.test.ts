@@ -1,4 +1,4 @@
-import { dashboardUidFromPath } from './useLstmForecasts';
+import { dashboardUidFromPath } from './dashboardUid';
 
 describe('dashboardUidFromPath (part of the LSTM cache key)', () => {
   it.each([

@@ -1,23 +1,20 @@
 /**
- * The asynchronous face of forecastSeries: the LSTM model (which trains) goes through the weight
- * cache and refreshLstm; every other model is delegated to the synchronous forecastSeries, so
- * their results are identical on both paths.
+ * The LSTM's forecast of one series: prepared and completed as the fitted models' (the shared
+ * steps of models/forecastSeries.ts), trained or refreshed through its weight cache (refreshLstm).
+ * Runs where its runner runs it (runLstmJob: the training worker, or this process); faces reach it
+ * through the forecast entry, runtime/forecastSeries.ts.
  */
 import { RawSeries } from '../engine/types';
-import { DriftPolicy, LstmConfig } from '../models/lstm/lstmConfig';
-import { TrainingCancelled } from '../models/lstm/lstmNetwork';
-import {
-  completeForecast,
-  ForecastRequest,
-  forecastSeries,
-  prepareForecast,
-  SeriesForecast,
-} from '../models/forecastSeries';
+import { DriftPolicy, LstmConfig, TrainingCancelled } from '../models/lstm';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { capacityTrendDating } from '../models/capacityTrendDating';
+import { completeForecast, prepareForecast, SeriesForecast } from '../models/forecastSeries';
 import { lstmCacheKey } from './lstmCacheKey';
 import { LstmRefreshHooks, LstmStatus, refreshLstm } from './lstmRefresh';
+import { SeriesOutcome } from './seriesOutcome';
 import { WeightStore } from './weightStore';
 
-/** Where the LSTM model is shown and cached; ignored by the other models. */
+/** Where the LSTM model is shown and cached (its weight-cache key and store) and how it trains. */
 export interface LstmContext {
   store: WeightStore | null;
   dashboardUid: string;
@@ -27,37 +24,25 @@ export interface LstmContext {
   forceRetrain?: boolean;
 }
 
-export interface AsyncForecastHooks extends Omit<LstmRefreshHooks, 'onCachedModel'> {
+export interface LstmForecastHooks extends Omit<LstmRefreshHooks, 'onCachedModel'> {
   /** The forecast from the cached weights, before fine-tuning (LSTM only). */
   onCachedForecast?: (result: SeriesForecast, status: LstmStatus) => void;
 }
 
-export interface AsyncSeriesForecast {
-  result: SeriesForecast;
-  /** The LSTM's model status; null for the other models. */
-  lstm: LstmStatus | null;
-  /** True when the signal aborted training; `result` then has no forecast. */
-  cancelled: boolean;
-}
-
-/**
- * forecastSeries for every model choice. Never rejects: problems (and cancellation) are in the
- * result.
- */
-export async function forecastSeriesAsync(
+/** The LSTM's forecast of `raw`. Never rejects: problems (and cancellation) are in the outcome. */
+export async function forecastLstm(
   raw: RawSeries,
-  req: ForecastRequest,
+  req: ResolvedForecastOptions,
   lstm: LstmContext | null,
-  hooks: AsyncForecastHooks = {}
-): Promise<AsyncSeriesForecast> {
-  if (req.model !== 'lstm') {
-    return { result: forecastSeries(raw, req), lstm: null, cancelled: false };
-  }
+  hooks: LstmForecastHooks = {}
+): Promise<SeriesOutcome> {
   const prepared = prepareForecast(raw, req);
   if ('result' in prepared) {
     return { result: prepared.result, lstm: null, cancelled: false };
   }
   const { input } = prepared;
+  // Crossings come from the capacity trend, as for the fitted models.
+  const dated = capacityTrendDating(input.series, input.fromRow);
   const ctx: LstmContext = lstm ?? { store: null, dashboardUid: 'none', panelId: 'none' };
   const key = lstmCacheKey({
     dashboardUid: ctx.dashboardUid,
@@ -81,7 +66,7 @@ export async function forecastSeriesAsync(
       {
         ...hooks,
         onCachedModel: hooks.onCachedForecast
-          ? (model, status) => hooks.onCachedForecast?.(completeForecast(input, model, req), status)
+          ? (model, status) => hooks.onCachedForecast?.(completeForecast(input, dated(model), req), status)
           : undefined,
       }
     );
@@ -89,7 +74,10 @@ export async function forecastSeriesAsync(
       return { result: { ...input.base, problem: out.problem }, lstm: out.status, cancelled: false };
     }
     return {
-      result: completeForecast(input, out.model, req, { lstmAction: out.status.action, lstmCache: out.status.cache }),
+      result: completeForecast(input, dated(out.model), req, {
+        lstmAction: out.status.action,
+        lstmCache: out.status.cache,
+      }),
       lstm: out.status,
       cancelled: false,
     };

@@ -1,0 +1,97 @@
+import { validForecastOptions } from '../models/forecastOptions';
+import { forecastFitted } from '../models/forecastSeries';
+import { forecastSeries, LstmPlace } from './forecastSeries';
+import { createInProcessLstmRunner } from './inProcessLstmRunner';
+import { createMemoryWeightStore, WeightStore } from './weightStore';
+
+jest.setTimeout(60_000);
+
+const HOUR = 3_600_000;
+const t0 = Date.UTC(2024, 0, 1);
+const raw = (n: number, trend = 0) => ({
+  name: 'cpu',
+  labels: { host: 'a' },
+  times: Array.from({ length: n }, (_, i) => t0 + i * HOUR),
+  values: Array.from(
+    { length: n },
+    (_, i) => 50 + trend * i + 8 * Math.sin((2 * Math.PI * i) / 24) + ((i * 37) % 11) / 11
+  ),
+});
+const place = (store: WeightStore | null): LstmPlace => {
+  const runner = createInProcessLstmRunner(store);
+  return {
+    runner: () => Promise.resolve(runner),
+    dashboardUid: 'd1',
+    panelId: 2,
+    config: { units: 8, epochs: 4, dropout: 0 },
+  };
+};
+const lstm = place(createMemoryWeightStore());
+
+describe('forecastSeries (the forecast entry)', () => {
+  it.each(['auto', 'linear', 'seasonal', 'last-trend', 'rrd-predict'] as const)(
+    'fits %s at once, without loading the LSTM runner',
+    async (model) => {
+      const req = validForecastOptions({ model, horizon: '24', thresholds: [70] });
+      const runner = jest.fn(lstm.runner);
+      const out = await forecastSeries(raw(240), req, { lstm: { ...lstm, runner } });
+      expect(out).toEqual({ result: forecastFitted(raw(240), req), lstm: null, cancelled: false });
+      expect(runner).not.toHaveBeenCalled();
+    }
+  );
+
+  it('runs the LSTM through the same preparation and crossing code', async () => {
+    const out = await forecastSeries(
+      raw(240, 0.05),
+      validForecastOptions({ model: 'lstm', horizon: '48h', thresholds: [1000, 40], direction: 'auto' }),
+      { lstm }
+    );
+    expect(out.cancelled).toBe(false);
+    expect(out.result.problem).toBeNull();
+    expect(out.result).toMatchObject({ model: 'lstm', name: 'cpu', step: HOUR, lastTime: t0 + 239 * HOUR });
+    expect(out.result.forecast!.times).toHaveLength(48);
+    expect(out.result.forecast!.times[0]).toBe(t0 + 240 * HOUR);
+    expect(out.result.crossings).toHaveLength(2);
+    expect(out.result.fitted!.values.length).toBe(240);
+    expect(out.result.fitted!.start).toBe(t0);
+    expect(out.lstm).toMatchObject({ action: 'cold-train', cache: 'miss', storeKind: 'memory' });
+  });
+
+  it("dates the LSTM's crossings on the capacity trend, as last-trend dates them", async () => {
+    // Rising 0.05 per hour from 50.45 (the ripple's mean) under an 8-point daily swing: the line
+    // reaches 70 at row 391, 152 hours after the last; the swing's peaks would reach it days earlier.
+    const options = { horizon: '240h', thresholds: [70] };
+    const out = await forecastSeries(raw(240, 0.05), validForecastOptions({ model: 'lstm', ...options }), { lstm });
+    const trend = forecastFitted(raw(240, 0.05), validForecastOptions({ model: 'last-trend', ...options }));
+    const crossing = out.result.crossings[0];
+    expect(crossing.status).toBe('crosses');
+    expect(crossing).toEqual(trend.crossings[0]);
+    expect(Math.abs(crossing.time! - (t0 + 391 * HOUR))).toBeLessThan(3 * HOUR);
+  });
+
+  it('reports cancellation as a result, not a rejection', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const out = await forecastSeries(raw(240), validForecastOptions({ model: 'lstm', horizon: '24' }), {
+      lstm: place(null),
+      signal: controller.signal,
+    });
+    expect(out.cancelled).toBe(true);
+    expect(out.result.forecast).toBeNull();
+  });
+
+  it('bad data is a problem as for the fitted models', async () => {
+    const out = await forecastSeries(
+      { name: 'x', labels: {}, times: [1, 2], values: [1, 2] },
+      validForecastOptions({ model: 'lstm', horizon: '24' }),
+      { lstm }
+    );
+    expect(out.result.problem?.code).toBe('too-few-points');
+  });
+
+  it('answers an LSTM request without a runner with a problem naming it', async () => {
+    const out = await forecastSeries(raw(240), validForecastOptions({ model: 'lstm', horizon: '24' }));
+    expect(out.result.problem).toEqual({ code: 'bad-option', message: 'the lstm model needs a runner to train on' });
+    expect(out.lstm).toBeNull();
+  });
+});
