@@ -11,6 +11,11 @@
  *          --cli FILE         the bundle to run (default dist-cli/trendcast.cjs; another build
  *                             compares versions)
  *          --only a,b         run only these cases (wc, node-read, json, csv, ndjson, crossings)
+ *          --jobs 1,2         run each forecast case with each of these `--jobs` (default 1,2);
+ *                             `--jobs none` passes no `--jobs` (builds older than the option)
+ *
+ * The table gives each command's wall time as a multiple of the Node line count's too (when that
+ * case runs): the ratios of one run, taken under the same load, compare better than seconds.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, closeSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +33,7 @@ const points = Number(benchOption(argv, 'points', '720'));
 const form = benchOption(argv, 'form', 'long') === 'influx-1x' ? 'influx-1x' : 'long';
 const cli = resolve(benchOption(argv, 'cli', 'dist-cli/trendcast.cjs'));
 const only = benchListOption(argv, 'only', 'wc,node-read,json,csv,ndjson,crossings');
+const jobs = benchListOption(argv, 'jobs', '1,2');
 
 const LINE_READ = `const rl = require('readline').createInterface({ input: require('fs').createReadStream(process.argv[1]) });
 let n = 0; rl.on('line', () => n++); rl.on('close', () => console.log(n));`;
@@ -40,25 +46,28 @@ interface Case {
 
 interface Measured {
   seconds: number;
+  /** User + system CPU seconds, all threads: what the command costs when the cores are shared. */
+  cpuSeconds: number;
   maxRssMb: number;
   exit: number;
   outputMb: number;
 }
 
-/** Runs `command` under /usr/bin/time, stdout to `out`; wall seconds and peak RSS. */
+/** Runs `command` under /usr/bin/time, stdout to `out`; wall and CPU seconds and peak RSS. */
 function measure(command: string[], out: string): Measured {
   const fd = openSync(out, 'w');
   try {
-    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', ...command], {
+    const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M %U %S', ...command], {
       stdio: ['ignore', fd, 'pipe'],
       encoding: 'utf8',
     });
-    const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr ?? '');
+    const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
     if (!m) {
       throw new Error(`no timing from /usr/bin/time: ${r.stderr}`);
     }
     return {
       seconds: Number(m[1]),
+      cpuSeconds: Number(m[3]) + Number(m[4]),
       maxRssMb: Number(m[2]) / 1024,
       exit: r.status ?? -1,
       outputMb: statSync(out).size / 2 ** 20,
@@ -83,6 +92,12 @@ async function main(): Promise<void> {
   }
   // `--input FILE`: the form every version of the command line reads (for --cli comparisons).
   const forecast = ['forecast', '--input', input, '--horizon', '30d', '--threshold', '90'];
+  const forecasts: Array<[string, string, string[]]> = [
+    ['json', '`--format json`', ['--format', 'json']],
+    ['csv', '`--format csv`', ['--format', 'csv']],
+    ['ndjson', '`--format ndjson`', ['--format', 'ndjson']],
+    ['crossings', '`--output crossings`', ['--output', 'crossings']],
+  ];
   const cases: Case[] = [
     { key: 'wc', label: 'bare read: `wc -l`', command: ['wc', '-l', input] },
     {
@@ -90,30 +105,39 @@ async function main(): Promise<void> {
       label: 'bare read: Node line count (readline)',
       command: [process.execPath, '-e', LINE_READ, input],
     },
-    { key: 'json', label: '`--format json`', command: [process.execPath, cli, ...forecast, '--format', 'json'] },
-    { key: 'csv', label: '`--format csv`', command: [process.execPath, cli, ...forecast, '--format', 'csv'] },
-    { key: 'ndjson', label: '`--format ndjson`', command: [process.execPath, cli, ...forecast, '--format', 'ndjson'] },
-    {
-      key: 'crossings',
-      label: '`--output crossings`',
-      command: [process.execPath, cli, ...forecast, '--output', 'crossings'],
-    },
+    // The --jobs values of one case run back to back: their ratio is taken under the same load.
+    ...forecasts.flatMap(([key, label, flags]) =>
+      jobs.map((j) => ({
+        key,
+        label: j === 'none' ? label : `${label}, \`--jobs ${j}\``,
+        command: [process.execPath, cli, ...forecast, ...flags, ...(j === 'none' ? [] : ['--jobs', j])],
+      }))
+    ),
   ].filter((c) => only.includes(c.key));
 
   const out = join(dir, 'output.tmp');
-  const rows: string[][] = [];
+  const measured: Array<[Case, Measured]> = [];
   for (const c of cases) {
-    process.stderr.write(`${c.key}…\n`);
-    const m = measure(c.command, out);
+    process.stderr.write(`${c.label}…\n`);
+    measured.push([c, measure(c.command, out)]);
     rmSync(out, { force: true });
-    rows.push([c.label, m.seconds.toFixed(1), m.maxRssMb.toFixed(0), m.outputMb.toFixed(0), String(m.exit)]);
   }
+  const floor = measured.find(([c]) => c.key === 'node-read')?.[1].seconds;
+  const rows = measured.map(([c, m]) => [
+    c.label,
+    m.seconds.toFixed(1),
+    floor ? (m.seconds / floor).toFixed(1) : '–',
+    m.cpuSeconds.toFixed(1),
+    m.maxRssMb.toFixed(0),
+    m.outputMb.toFixed(0),
+    String(m.exit),
+  ]);
   const size = statSync(input).size / 2 ** 20;
   console.log(
     `Input: ${volumes.toLocaleString('en-US')} series × ${points} points (${form}), ${size.toFixed(0)} MiB; ` +
       `forecast: \`trendcast forecast --input FILE --horizon 30d --threshold 90\`; ${cpus().length} CPU cores (${cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`
   );
-  console.log(markdownTable(['command', 'wall s', 'peak RSS MB', 'output MiB', 'exit'], rows));
+  console.log(markdownTable(['command', 'wall s', '× Node read', 'CPU s', 'peak RSS MB', 'output MiB', 'exit'], rows));
 }
 
 main().catch((e) => {

@@ -57,6 +57,9 @@ describe('parseForecastArgs: LSTM flags', () => {
     [['--drift-abs', '-10'], '--drift-abs -10: must be a number > 0'],
     [['--drift-abs', ''], '--drift-abs : must be a number > 0'],
     [['--drift-abs'], '--drift-abs needs a value'],
+    [['--jobs', '0'], '--jobs 0: must be a whole number ≥ 1'],
+    [['--jobs', '1.5'], '--jobs 1.5: must be a whole number ≥ 1'],
+    [['--jobs'], '--jobs needs a value'],
   ])('refuses %j with a one-line message naming the flag', (flags, message) => {
     const text = usageError([...base, ...flags]);
     expect(text.startsWith(message)).toBe(true);
@@ -86,6 +89,13 @@ describe('parseForecastArgs: friendly flags', () => {
     expect(args.confidence).toBeCloseTo(0.8, 12);
     expect(parseForecastArgs(['d.csv', '--threshold', '90']).percentThresholds).toBe(false);
     expect(usageError(['d.csv', '--threshold', 'full'])).toBe('--threshold full: not a number (e.g. 90 or 90%)');
+  });
+
+  it('takes --jobs as a count of threads, absent when not given (one per core)', () => {
+    expect(parseForecastArgs(['d.csv', '--jobs', '3']).jobs).toBe(3);
+    expect(parseForecastArgs(['d.csv', '--jobs=1']).jobs).toBe(1);
+    expect(parseForecastArgs(['d.csv']).jobs).toBeUndefined();
+    expect(USAGE).toContain('--jobs N');
   });
 
   it('takes model, format and other names in any case', () => {

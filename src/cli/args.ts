@@ -27,6 +27,8 @@ export interface ForecastArgs extends ForecastOptions {
   timeUnit?: TimeUnit;
   /** Progress on stderr even when it is not a terminal. */
   progress: boolean;
+  /** Threads that forecast: this one and jobs − 1 workers (1 = this one only); absent = one per core. */
+  jobs?: number;
   /** LSTM weight cache folder ('' = no cache: train on every run). */
   cacheDir: string;
   /** LSTM: ignore cached weights and train from scratch. */
@@ -69,13 +71,21 @@ Options:
   --direction D      auto | rising | falling: thresholds as upper or lower limits (default auto)
   --confidence C     interval level, 0.95 or 95%                          (default 0.95)
   --format F         json | ndjson | csv | text                           (default json)
-                     ndjson: one JSON series per line; text: one line per series and threshold
+                     ndjson: one JSON series per line; text: one line per series and threshold;
+                     csv: series,time,value,lower,upper, then (with --threshold) a blank line
+                     and the crossings: series,threshold,direction,status,time,earliest,latest,
+                     days_left
   --output WHAT      forecast | crossings: the forecasts, or only the threshold dates sorted by
                      time left (series that reach nothing last)           (default forecast)
   --time-unit U      s | ms | us | ns: the unit of epoch timestamps. Default: by size, below
                      1e11 seconds, below 1e14 milliseconds, below 1e17 microseconds, else
                      nanoseconds (right for any date from 1973 to 5138)
-  --progress         report progress on stderr even when it is not a terminal
+  --jobs N           forecast in N threads (this one and N-1 workers), the output in input
+                     order all the same; 1 = this thread only (default: one per core;
+                     --model lstm always runs in one)
+  --progress         report progress on stderr even when it is not a terminal: the series done
+                     so far and the share of the input read (how many series there are is
+                     known only at the end)
   --version          print the version
   --cache-dir DIR    lstm: keep trained weights in DIR between runs; later runs forecast from
                      them and fine-tune on the new points only (retrain when the forecast drifts)
@@ -114,6 +124,7 @@ const OPTIONS = {
   output: { type: 'string' },
   'time-unit': { type: 'string' },
   progress: { type: 'boolean' },
+  jobs: { type: 'string' },
   'cache-dir': { type: 'string' },
   retrain: { type: 'boolean' },
   'look-back': { type: 'string' },
@@ -296,6 +307,9 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
     cacheDir: v['cache-dir'] ?? '',
     retrain: v.retrain ?? false,
   };
+  if (v.jobs !== undefined) {
+    args.jobs = wholeNumber('--jobs', v.jobs, 1, 'threads that forecast; 1 = one thread');
+  }
   if (v['look-back'] !== undefined) {
     args.lookBack = wholeNumber('--look-back', v['look-back'], 0, 'steps; 0 = the seasonal period');
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -9,29 +9,34 @@ import pkg from '../../package.json';
 
 jest.setTimeout(60_000);
 
-// The command line as users run it: src/cli/main.ts bundled the way scripts/build-cli.mjs does,
-// run as a process on real files.
+// The command line as users run it: src/cli/main.ts and the worker threads' entry bundled the way
+// scripts/build-cli.mjs does, run as a process on real files, through bin/trendcast.js as
+// `npx trendcast` does.
 let dir = '';
-let bundle = '';
+let bin = '';
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'trendcast-bin-'));
-  bundle = join(dir, 'trendcast.cjs');
+  bin = join(dir, 'bin', 'trendcast.js');
+  mkdirSync(join(dir, 'bin'));
+  copyFileSync(join(__dirname, '..', '..', 'bin', 'trendcast.js'), bin);
+  const options = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'error' } as const;
   await build({
+    ...options,
     entryPoints: [join(__dirname, 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    outfile: bundle,
-    logLevel: 'error',
+    outfile: join(dir, 'dist-cli', 'trendcast.cjs'),
+  });
+  await build({
+    ...options,
+    entryPoints: [join(__dirname, 'workerMain.ts')],
+    outfile: join(dir, 'dist-cli', 'forecast-worker.cjs'),
   });
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function trendcast(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bundle, ...args], { input, encoding: 'utf8', cwd: dir });
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: dir });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -76,5 +81,29 @@ describe('trendcast (the bundled command)', () => {
     writeFileSync(join(dir, 'bad.csv'), 'timestamp,value\n1704067200000000000,1\n1704070800000000000,x\n');
     const r = trendcast(['forecast', 'bad.csv']);
     expect(r).toEqual({ code: 2, out: '', err: 'trendcast: line 3, column 2: "x" is not a number\n' });
+  });
+
+  it('forecasts in worker threads with --jobs 2: the same output as --jobs 1', () => {
+    // 40 volumes × 3 days hourly, each its own pace, some flat: more series than are in flight.
+    const rows = ['series,timestamp,value'];
+    for (let v = 0; v < 40; v++) {
+      for (let i = 0; i < 72; i++) {
+        rows.push(`vol${v},${1704067200 + 3600 * i},${(20 + v + (v % 4) * 0.3 * i + ((i * 7) % 5) * 0.2).toFixed(2)}`);
+      }
+    }
+    writeFileSync(join(dir, 'fleet.csv'), rows.join('\n'));
+    for (const format of [
+      ['--format', 'json'],
+      ['--format', 'csv'],
+      ['--output', 'crossings'],
+    ]) {
+      const args = ['forecast', 'fleet.csv', '--horizon', '7d', '--threshold', '90', ...format];
+      const one = trendcast([...args, '--jobs', '1']);
+      const two = trendcast([...args, '--jobs', '2']);
+      expect(one.err).toBe('');
+      expect(one.code).toBe(0);
+      expect(one.out.length).toBeGreaterThan(1000);
+      expect(two).toEqual(one);
+    }
   });
 });

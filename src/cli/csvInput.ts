@@ -1,7 +1,8 @@
-import { CsvError, parse } from 'csv-parse';
+import { CsvError } from 'csv-parse';
 
 import { labelKey } from '../common/labelKey';
 import { RawSeries } from '../engine/types';
+import { CsvRecords } from './csvRecords';
 import { epochToMs, epochUnitOf, readTimeCell, TimeUnit, unitWord } from './timestamps';
 
 /** A CSV problem with its place, so the CLI can say "line 7, column 2: …". */
@@ -442,12 +443,15 @@ export class SeriesReader {
   }
 }
 
-/** csv-parse's own error (bad quotes and the like) as an InputError with its place. */
-function csvError(e: unknown): unknown {
+/**
+ * csv-parse's own error (bad quotes and the like) as an InputError with its place; `linesBefore`:
+ * the lines read before csv-parse took over (CsvRecords).
+ */
+function csvError(e: unknown, linesBefore: number): unknown {
   if (!(e instanceof CsvError) || typeof e.lines !== 'number') {
     return e;
   }
-  const line = e.lines;
+  const line = linesBefore + e.lines;
   const column = typeof e.column === 'number' ? e.column + 1 : 1;
   const messages: Record<string, string> = {
     CSV_QUOTE_NOT_CLOSED: 'a quoted cell is not closed',
@@ -460,10 +464,10 @@ function csvError(e: unknown): unknown {
 }
 
 /**
- * Reads series CSV from a stream with csv-parse (quoted cells, BOM, CRLF) and hands each series to
- * `sink` when complete (see SeriesReader), waiting for it before reading on, so memory holds one
- * input chunk and the series not yet complete. Throws InputError naming the line and column of the
- * first bad cell. Returns the input form and the number of series.
+ * Reads series CSV from a stream (CsvRecords: csv-parse's reading of quoted cells, BOM, CRLF) and
+ * hands each series to `sink` when complete (see SeriesReader), waiting for it before reading on,
+ * so memory holds one input chunk and the series not yet complete. Throws InputError naming the
+ * line and column of the first bad cell. Returns the input form and the number of series.
  */
 export async function readSeries(
   input: AsyncIterable<Buffer | string> | Iterable<Buffer | string>,
@@ -472,22 +476,21 @@ export async function readSeries(
 ): Promise<{ form: InputForm | null; series: number }> {
   const complete: RawSeries[] = [];
   const reader = new SeriesReader((s) => void complete.push(s), options);
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true });
   let failed: unknown = null;
-  // Records arrive synchronously inside parser.write(), one chunk at a time, so the parser's line
-  // count is the line the record ends on (its `info` option would cost a copy per record).
-  parser.on('data', (record: string[]) => {
-    if (failed === null) {
-      try {
-        reader.record(record, parser.info.lines);
-      } catch (e) {
-        failed = e;
+  const records = new CsvRecords(
+    (record, line) => {
+      if (failed === null) {
+        try {
+          reader.record(record, line);
+        } catch (e) {
+          failed = e;
+        }
       }
+    },
+    (e, linesBefore) => {
+      failed ??= csvError(e, linesBefore);
     }
-  });
-  parser.on('error', (e) => {
-    failed ??= csvError(e);
-  });
+  );
   const handOver = async () => {
     for (let i = 0; i < complete.length && failed === null; i++) {
       await sink(complete[i]);
@@ -495,7 +498,7 @@ export async function readSeries(
     complete.length = 0;
   };
   for await (const chunk of input) {
-    parser.write(chunk);
+    records.write(chunk);
     if (failed === null) {
       await handOver();
     }
@@ -503,11 +506,7 @@ export async function readSeries(
       throw failed;
     }
   }
-  await new Promise<void>((resolve) => {
-    parser.once('end', resolve);
-    parser.once('error', () => resolve());
-    parser.end();
-  });
+  await records.end();
   if (failed === null) {
     reader.end();
     await handOver();

@@ -72,10 +72,38 @@ describe('--format', () => {
 
   it('csv: forecast rows with values rounded to the series scale', async () => {
     const r = await run([...base, '--format', 'csv']);
-    const lines = r.out.trimEnd().split('\n');
+    const [forecast] = r.out.split('\n\n');
+    const lines = forecast.trimEnd().split('\n');
     expect(lines[0]).toBe('series,time,value,lower,upper');
     expect(lines).toHaveLength(1 + 4 * 72);
     expect(lines[1]).toMatch(/^slow,2024-01-02T00:00:00.000Z,44(\.\d{1,4})?,\d+(\.\d{1,4})?,\d+(\.\d{1,4})?$/);
+  });
+
+  it('csv: the crossings follow as a second table after a blank line, in input order', async () => {
+    const r = await run([...base, '--format', 'csv']);
+    expect(r.code).toBe(0);
+    const sections = r.out.split('\n\n');
+    expect(sections).toHaveLength(2);
+    const rows = sections[1].trimEnd().split('\n');
+    expect(rows[0]).toBe('series,threshold,direction,status,time,earliest,latest,days_left');
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toMatch(
+      /^slow,90,rising,crosses,2024-01-03T2[12]:\d\d:\d\d\.\d{3}Z,2024-01-03T[^,]+,2024-01-0[34]T[^,]+,1\.9\d$/
+    );
+    expect(rows[2]).toMatch(
+      /^fast,90,rising,crosses,2024-01-02T1[56]:\d\d:\d\d\.\d{3}Z,2024-01-02T[^,]+,2024-01-02T[^,]+,0\.[67]\d$/
+    );
+    expect(rows[3]).toBe('full,90,rising,already-beyond,,,,');
+    expect(rows[4]).toBe('flat,90,rising,moves-away,,,,');
+    // The same rows as --output crossings, which sorts them by time left.
+    const crossings = await run([...base, '--output', 'crossings', '--format', 'csv']);
+    expect(crossings.out.trimEnd().split('\n').sort()).toEqual([...rows].sort());
+  });
+
+  it('csv without thresholds: the forecast rows only', async () => {
+    const r = await run(['forecast', 'f.csv', '--model', 'linear', '--horizon', '24', '--format', 'csv']);
+    expect(r.out).not.toContain('\n\n');
+    expect(r.out.trimEnd().split('\n')).toHaveLength(1 + 4 * 24);
   });
 });
 
@@ -212,7 +240,17 @@ describe('progress', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).series).toHaveLength(4);
     // The clock reads 900 at the start, then +900 per series: 2 s have passed after the third.
-    expect(r.err).toBe('trendcast: 3 series, 3 s\ntrendcast: 4 series done, 5 s\n');
+    expect(r.err).toBe('trendcast: 3 series done so far, 3 s\ntrendcast: 4 series done, 5 s\n');
+  });
+
+  it('says how much of the input is read when its size is known', async () => {
+    let clock = 0;
+    const io = memoryIo({ 'f.csv': fleet }, fleet.length);
+    io.now = () => (clock += 900);
+    io.sizeOf = () => 2 * fleet.length;
+    const r = io.result(await runCliAsync([...base, '--progress'], io));
+    // One chunk holds the whole text: half of the size given, and every series is read with it.
+    expect(r.err).toBe('trendcast: 3 series done so far, 50 % of the input read, 3 s\ntrendcast: 4 series done, 5 s\n');
   });
 
   it('is off without --progress when stderr is not a terminal', async () => {

@@ -1,7 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 import pkg from '../../package.json';
 import { runServiceMain } from '../service/main';
+import { ForecastWorkerData } from './forecastPool';
 import { runCliAsync } from './run';
 
 // A reader that stops early (`| head`) closes the pipe: stop quietly, as other tools do.
@@ -40,6 +43,9 @@ const finished =
         stderrIsTTY: process.stderr.isTTY === true,
         version: pkg.version,
         sizeOf: (path) => (path === '-' ? null : statSync(path).size),
+        // Built beside this bundle by scripts/build-cli.mjs (src/cli/workerMain.ts).
+        startWorker: (data: ForecastWorkerData) =>
+          new Worker(join(__dirname, 'forecast-worker.cjs'), { workerData: data }),
       });
 finished.then((code) => {
   process.exitCode = code;

@@ -168,26 +168,35 @@ export function toJsonOutput(results: SeriesForecast[], lstm?: Array<LstmStatus 
  * times faster than the shortest-double printing String() does, and a fleet prints millions.
  */
 export function formatRounded(v: number, quantum: number, empty = 'null'): string {
+  return formatRoundedBy(v, quantum, quantum < 0 ? 10 ** -quantum : 1, empty);
+}
+
+/**
+ * formatRounded with `power` = 10^-quantum given (a series' values share their quantum: the
+ * power is worked out once per series, not once per value).
+ */
+function formatRoundedBy(v: number, quantum: number, power: number, empty: string): string {
   if (!Number.isFinite(v)) {
     return empty;
   }
   if (quantum < 0 && quantum >= -15) {
-    const p = 10 ** -quantum;
-    const n = Math.round(v * p);
+    const n = Math.round(v * power);
     if (Number.isSafeInteger(n)) {
-      const a = Math.abs(n);
-      const whole = Math.floor(a / p);
-      let frac = a - whole * p;
+      // The digits of |n| with the point put back `-quantum` digits from the right.
+      const digits = String(n < 0 ? -n : n);
+      const places = -quantum;
+      let end = digits.length;
+      const point = end - places;
+      while (end > point && end > 0 && digits.charCodeAt(end - 1) === 48) {
+        end--;
+      }
       const sign = n < 0 ? '-' : '';
-      if (frac === 0) {
-        return whole === 0 ? '0' : `${sign}${whole}`;
+      if (point > 0) {
+        return end === point
+          ? `${sign}${digits.slice(0, point)}`
+          : `${sign}${digits.slice(0, point)}.${digits.slice(point, end)}`;
       }
-      let digits = -quantum;
-      while (frac % 10 === 0) {
-        frac /= 10;
-        digits--;
-      }
-      return `${sign}${whole}.${String(frac).padStart(digits, '0')}`;
+      return end <= 0 ? '0' : `${sign}0.${'0'.repeat(-point)}${digits.slice(0, end)}`;
     }
   }
   return String(roundTo(v, quantum));
@@ -200,12 +209,13 @@ function forecastPointsJson(r: SeriesForecast): string[] {
     return [];
   }
   const q = quantumOfResult(r);
+  const p = q < 0 ? 10 ** -q : 1;
   const out = new Array<string>(f.times.length);
   for (let k = 0; k < f.times.length; k++) {
     const t = iso(f.times[k]);
     out[k] =
-      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRounded(f.point[k], q)},` +
-      `"lower":${formatRounded(f.lower[k], q)},"upper":${formatRounded(f.upper[k], q)}}`;
+      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRoundedBy(f.point[k], q, p, 'null')},` +
+      `"lower":${formatRoundedBy(f.lower[k], q, p, 'null')},"upper":${formatRoundedBy(f.upper[k], q, p, 'null')}}`;
   }
   return out;
 }
@@ -242,11 +252,12 @@ function csvRows(r: SeriesForecast): string {
     return '';
   }
   const q = quantumOfResult(r);
+  const p = q < 0 ? 10 ** -q : 1;
   const name = csvCell(r.name);
   const rows: string[] = [];
   for (let k = 0; k < f.times.length; k++) {
     rows.push(
-      `${name},${iso(f.times[k])},${formatRounded(f.point[k], q, '')},${formatRounded(f.lower[k], q, '')},${formatRounded(f.upper[k], q, '')}`
+      `${name},${iso(f.times[k])},${formatRoundedBy(f.point[k], q, p, '')},${formatRoundedBy(f.lower[k], q, p, '')},${formatRoundedBy(f.upper[k], q, p, '')}`
     );
   }
   return rows.join('\n') + '\n';
@@ -363,12 +374,25 @@ function crossingRowJson(row: CrossingRow) {
 }
 
 /**
+ * One series' share of the output, made without knowing the other series (so a worker thread can
+ * make it): its text, and its crossing rows when the writer gathers them for the end.
+ */
+export interface SeriesPart {
+  text: string;
+  crossings: CrossingRow[];
+}
+
+/**
  * Writes one output form piece by piece: `begin()`, then `series()` for each result as it is
- * ready, then `end()`. The forecast outputs never hold more than one series; `--output crossings`
- * keeps the crossings (a few numbers per series) to sort them at the end.
+ * ready, then `end()`. `series(r)` is `add(part(r))`: `part` depends on the series alone, `add`
+ * joins the parts in input order (separators, the crossings kept for the end). The forecast
+ * outputs never hold more than one series; `--output crossings` and the CSV's crossings section
+ * keep the crossings (a few numbers per series) to write them at the end.
  */
 export interface OutputWriter {
   begin(): string;
+  part(r: SeriesForecast, lstm?: LstmStatus | null): SeriesPart;
+  add(part: SeriesPart): string;
   series(r: SeriesForecast, lstm?: LstmStatus | null): string;
   end(): string;
 }
@@ -380,64 +404,112 @@ export interface WriterOptions {
   percent?: boolean;
 }
 
+/**
+ * The crossing rows of one series. They are kept to the end of the run, so their result keeps
+ * only what a crossing's sentence reads (name, last time); the forecast, fitted values,
+ * diagnostics and notices are left out.
+ */
+function crossingRowsOf(r: SeriesForecast): CrossingRow[] {
+  if (r.crossings.length === 0) {
+    return [];
+  }
+  const result: SeriesForecast = { ...r, forecast: null, fitted: null, diagnostics: {}, notices: [] };
+  return r.crossings.map((crossing) => ({ series: r.name, lastTime: r.lastTime, crossing, result }));
+}
+
+/** Header of the crossings table (`--output crossings --format csv`, and the CSV forecast's second section). */
+export const CROSSINGS_CSV_HEADER = 'series,threshold,direction,status,time,earliest,latest,days_left\n';
+
+/** One crossing as a CSV row under CROSSINGS_CSV_HEADER. */
+function crossingCsvRow(row: CrossingRow): string {
+  const c = crossingJson(row.crossing);
+  return `${csvCell(row.series)},${c.threshold},${c.direction},${c.status},${c.time ?? ''},${c.earliest ?? ''},${c.latest ?? ''},${daysLeft(row) ?? ''}\n`;
+}
+
+/** The parts of one output form; createWriter joins them. */
+interface FormParts {
+  begin: string;
+  part(r: SeriesForecast, lstm?: LstmStatus | null): SeriesPart;
+  /** The text before a series' part: `first` for the first series. */
+  separator(first: boolean): string;
+  end(rows: CrossingRow[], first: boolean): string;
+}
+
+function crossingsOutput(format: OutputFormat, percent: boolean): FormParts {
+  return {
+    begin: '',
+    part: (r) => ({ text: '', crossings: crossingRowsOf(r) }),
+    separator: () => '',
+    end(rows) {
+      const sorted = sortCrossings(rows);
+      switch (format) {
+        case 'json':
+          return `{\n  "crossings": [${sorted.map((row) => `\n    ${JSON.stringify(crossingRowJson(row))}`).join(',')}${sorted.length ? '\n  ' : ''}]\n}\n`;
+        case 'ndjson':
+          return sorted.map((row) => JSON.stringify(crossingRowJson(row)) + '\n').join('');
+        case 'csv':
+          return CROSSINGS_CSV_HEADER + sorted.map(crossingCsvRow).join('');
+        case 'text':
+          return sorted.map((row) => crossingSentence(row.result, row.crossing, percent) + '\n').join('');
+      }
+    },
+  };
+}
+
+function forecastOutput(format: OutputFormat, percent: boolean): FormParts {
+  const textOnly = (text: string): SeriesPart => ({ text, crossings: [] });
+  switch (format) {
+    case 'json':
+      return {
+        begin: '{\n  "series": [',
+        part: (r, lstm) => textOnly(`\n    ${seriesJsonText(r, lstm, true, '    ')}`),
+        separator: (first) => (first ? '' : ','),
+        end: (_rows, first) => `${first ? '' : '\n  '}]\n}\n`,
+      };
+    case 'ndjson':
+      return {
+        begin: '',
+        part: (r, lstm) => textOnly(seriesJsonText(r, lstm, false) + '\n'),
+        separator: () => '',
+        end: () => '',
+      };
+    case 'csv':
+      // The crossings follow the forecast rows as a second table, after a blank line, in input order.
+      return {
+        begin: 'series,time,value,lower,upper\n',
+        part: (r) => ({ text: csvRows(r), crossings: crossingRowsOf(r) }),
+        separator: () => '',
+        end: (rows) => (rows.length === 0 ? '' : '\n' + CROSSINGS_CSV_HEADER + rows.map(crossingCsvRow).join('')),
+      };
+    case 'text':
+      return {
+        begin: '',
+        part: (r) => textOnly(textLines(r, percent).join('\n') + '\n'),
+        separator: () => '',
+        end: () => '',
+      };
+  }
+}
+
 export function createWriter(opts: WriterOptions): OutputWriter {
   const percent = opts.percent ?? false;
-  if (opts.output === 'crossings') {
-    const rows: CrossingRow[] = [];
-    return {
-      begin: () => '',
-      series(r) {
-        for (const c of r.crossings) {
-          rows.push({
-            series: r.name,
-            lastTime: r.lastTime,
-            crossing: c,
-            result: { ...r, forecast: null, fitted: null },
-          });
-        }
-        return '';
-      },
-      end() {
-        const sorted = sortCrossings(rows);
-        switch (opts.format) {
-          case 'json':
-            return `{\n  "crossings": [${sorted.map((row) => `\n    ${JSON.stringify(crossingRowJson(row))}`).join(',')}${sorted.length ? '\n  ' : ''}]\n}\n`;
-          case 'ndjson':
-            return sorted.map((row) => JSON.stringify(crossingRowJson(row)) + '\n').join('');
-          case 'csv':
-            return (
-              'series,threshold,direction,status,time,earliest,latest,days_left\n' +
-              sorted
-                .map((row) => {
-                  const c = crossingJson(row.crossing);
-                  return `${csvCell(row.series)},${c.threshold},${c.direction},${c.status},${c.time ?? ''},${c.earliest ?? ''},${c.latest ?? ''},${daysLeft(row) ?? ''}\n`;
-                })
-                .join('')
-            );
-          case 'text':
-            return sorted.map((row) => crossingSentence(row.result, row.crossing, percent) + '\n').join('');
-        }
-      },
-    };
-  }
-  switch (opts.format) {
-    case 'json': {
-      let first = true;
-      return {
-        begin: () => '{\n  "series": [',
-        series(r, lstm) {
-          const text = `${first ? '' : ','}\n    ${seriesJsonText(r, lstm, true, '    ')}`;
-          first = false;
-          return text;
-        },
-        end: () => `${first ? '' : '\n  '}]\n}\n`,
-      };
+  const form =
+    opts.output === 'crossings' ? crossingsOutput(opts.format, percent) : forecastOutput(opts.format, percent);
+  const rows: CrossingRow[] = [];
+  let first = true;
+  const add = (part: SeriesPart) => {
+    const text = form.separator(first) + part.text;
+    first = false;
+    for (const row of part.crossings) {
+      rows.push(row);
     }
-    case 'ndjson':
-      return { begin: () => '', series: (r, lstm) => seriesJsonText(r, lstm, false) + '\n', end: () => '' };
-    case 'csv':
-      return { begin: () => 'series,time,value,lower,upper\n', series: (r) => csvRows(r), end: () => '' };
-    case 'text':
-      return { begin: () => '', series: (r) => textLines(r, percent).join('\n') + '\n', end: () => '' };
-  }
+    return text;
+  };
+  return {
+    begin: () => form.begin,
+    part: form.part,
+    add,
+    series: (r, lstm) => add(form.part(r, lstm)),
+    end: () => form.end(rows, first),
+  };
 }

@@ -1,7 +1,9 @@
+import { availableParallelism } from 'node:os';
 import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
 import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
+import { forecastFitted } from '../models/forecastSeries';
 import { createFileWeightStore } from '../runtime/fileWeightStore';
 import { isTrainedModel } from '../models/registry';
 import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
@@ -9,7 +11,8 @@ import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
-import { createWriter } from './output';
+import { ForecastPool, ForecastWorkerData, WorkerCrash, WorkerHandle } from './forecastPool';
+import { createWriter, SeriesPart, WriterOptions } from './output';
 
 export interface CliIo {
   /** The input's bytes or text in chunks; `-` is standard input. May throw or fail while read. */
@@ -25,10 +28,18 @@ export interface CliIo {
   now?(): number;
   /** Size of the input in bytes when known (a file), for the progress line. */
   sizeOf?(path: string): number | null;
+  /** Starts a forecast worker thread; absent: every series is forecast in this thread. */
+  startWorker?(data: ForecastWorkerData): WorkerHandle;
 }
 
 /** How often progress is printed. */
 export const PROGRESS_EVERY_MS = 2000;
+
+/**
+ * Series in flight per worker thread: enough that a worker never waits for the next one, few
+ * enough that memory stays bounded (the reader waits while this many are out).
+ */
+export const IN_FLIGHT_PER_JOB = 4;
 
 type Parsed = { code: number } | { args: ForecastArgs; request: ResolvedForecastOptions };
 
@@ -88,6 +99,10 @@ function failure(io: CliIo, e: unknown): number {
     io.stderr(`trendcast: ${e.message}\n`);
     return 2;
   }
+  if (e instanceof WorkerCrash) {
+    io.stderr(`trendcast: ${e.message} (--jobs 1 forecasts in one thread)\n${e.detail === '' ? '' : `${e.detail}\n`}`);
+    return 1;
+  }
   io.stderr(`trendcast: internal error: ${(e as Error).stack ?? String(e)}\n`);
   return 1;
 }
@@ -116,17 +131,22 @@ async function* readable(io: CliIo, path: string, counter: { bytes: number }): A
   }
 }
 
-/** `trendcast: 4,200 series, 42 % of the input, 12 s`: series done so far, input read, time. */
+/**
+ * `trendcast: 4,200 series done so far, 42 % of the input read, 12 s`. The number of series is
+ * known only once the input ends, so the share of the input's bytes read stands for the rest.
+ */
 export function progressLine(done: number, seconds: number, fraction: number | null, finished = false): string {
-  const part = finished ? ' done' : fraction !== null ? `, ${Math.floor(fraction * 100)} % of the input` : '';
-  return `trendcast: ${done.toLocaleString('en-US')} series${part}, ${Math.round(seconds)} s\n`;
+  const read = fraction !== null && !finished ? `, ${Math.floor(fraction * 100)} % of the input read` : '';
+  return `trendcast: ${done.toLocaleString('en-US')} series done${finished ? '' : ' so far'}${read}, ${Math.round(seconds)} s\n`;
 }
 
 /**
  * The whole CLI as a function of argv and I/O, so tests run it without a process; returns the exit
  * code. Reads the input as a stream and forecasts each series as soon as its rows are complete
- * (grouped input), writing its output before reading on: memory holds a chunk of input, the series
- * still open and one series' output (`--output crossings`: the crossings, to sort them).
+ * (grouped input), in this thread or (`--jobs`) in worker threads, writing the outputs in input
+ * order: memory holds a chunk of input, the series still open and the outputs of at most
+ * jobs × IN_FLIGHT_PER_JOB series (`--output crossings`, the CSV's crossings table: the crossings
+ * too, to write them at the end).
  *
  * With `--cache-dir DIR` the LSTM's weights persist in DIR (one file per series), keyed by the
  * input path and the series, so a scheduled job keeps its models warm between runs. `--look-back`,
@@ -155,7 +175,17 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     };
     // A trained model's JSON series carry its status (`lstm`, null when it did not get that far).
     const reportsStatus = isTrainedModel(request.model);
-    const writer = createWriter({ format: args.format, output: args.output, percent: args.percentThresholds });
+    const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
+    const writer = createWriter(writerOptions);
+    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. A
+    // trained model (the LSTM) trains asynchronously with its weight cache: it stays in this thread.
+    const jobs = args.jobs ?? availableParallelism();
+    const startWorker = io.startWorker;
+    const pool =
+      jobs > 1 && startWorker && !reportsStatus
+        ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs - 1)
+        : null;
+    const workersFull = (jobs - 1) * IN_FLIGHT_PER_JOB;
     const now = io.now ?? Date.now;
     const started = now();
     const showProgress = args.progress || io.stderrIsTTY === true;
@@ -175,10 +205,40 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         await io.stdout(text);
       }
     };
+    const seriesDone = () => {
+      done++;
+      const t = now();
+      if (showProgress && t - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = t;
+        io.stderr(progressLine(done, (t - started) / 1000, size ? Math.min(1, counter.bytes / size) : null));
+      }
+    };
+    // The series being forecast, in input order: written as they come back in turn.
+    const inFlight: Array<Promise<SeriesPart>> = [];
+    const writeOldest = async () => {
+      await write(writer.add(await inFlight.shift()!));
+      seriesDone();
+    };
     const forecastOne = async (s: RawSeries): Promise<void> => {
       if (!begun) {
         begun = true;
         await write(writer.begin());
+      }
+      if (pool) {
+        if (pool.waiting >= workersFull) {
+          // Let the workers' answers in first (they arrive as events, not while this thread reads).
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+        // With the workers full this thread forecasts the series itself, instead of waiting.
+        const part =
+          pool.waiting >= workersFull ? Promise.resolve(writer.part(forecastFitted(s, request))) : pool.forecast(s);
+        // Awaited in turn below; a failure before its turn is not an unhandled rejection.
+        part.catch(() => undefined);
+        inFlight.push(part);
+        while (inFlight.length >= jobs * IN_FLIGHT_PER_JOB) {
+          await writeOldest();
+        }
+        return;
       }
       const out = await forecastSeries(s, request, context);
       const { result, lstm: status } = out;
@@ -192,15 +252,27 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         };
       }
       await write(writer.series(result, reportsStatus ? status : undefined));
-      done++;
-      const t = now();
-      if (showProgress && t - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = t;
-        io.stderr(progressLine(done, (t - started) / 1000, size ? Math.min(1, counter.bytes / size) : null));
-      }
+      seriesDone();
     };
 
-    await readSeries(readable(io, args.input, counter), forecastOne, { timeUnit: args.timeUnit });
+    try {
+      try {
+        await readSeries(readable(io, args.input, counter), forecastOne, { timeUnit: args.timeUnit });
+      } catch (e) {
+        // A bad line: what was read before it is written first, as in one thread.
+        if (e instanceof InputError || e instanceof UsageError) {
+          while (inFlight.length > 0) {
+            await writeOldest().catch(() => undefined);
+          }
+        }
+        throw e;
+      }
+      while (inFlight.length > 0) {
+        await writeOldest();
+      }
+    } finally {
+      await pool?.close();
+    }
     await write(writer.end());
     if (showProgress && now() - started >= PROGRESS_EVERY_MS) {
       io.stderr(progressLine(done, (now() - started) / 1000, null, true));
