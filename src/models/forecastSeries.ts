@@ -44,7 +44,7 @@ export function forecastFitted(raw: RawSeries, req: ResolvedForecastOptions): Se
   if ('code' in choice) {
     return { ...prepared.input.base, problem: choice };
   }
-  const fitted = choice.model.fit(series, { fromRow, period: choice.period });
+  const fitted = choice.model.fit(series, { fromRow, period: choice.period, seasonality: choice.seasonality });
   return completeForecast(prepared.input, fitted, req, choice.diagnostics);
 }
 

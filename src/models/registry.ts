@@ -1,4 +1,4 @@
-import { detectSeasonality } from '../engine/stats/seasonality';
+import { detectSeasonality, SeasonalityResult } from '../engine/stats/seasonality';
 import { Problem, RegularSeries } from '../engine/types';
 import { lastTrendModel, peakLoopLastTrendModel } from './lastTrend';
 import { linearModel } from './linear';
@@ -30,6 +30,7 @@ export const MODELS: Record<StatisticalModelName, ForecastModel> = {
 export interface ModelPick {
   model: ForecastModel;
   period?: number;
+  seasonality?: SeasonalityResult;
   diagnostics: Diagnostics;
 }
 
@@ -51,7 +52,7 @@ export function chooseModel(choice: ModelChoice, series: RegularSeries, fromRow:
   const s = detectSeasonality(series.values.subarray(fromRow), { stepMs: series.step });
   const diagnostics: Diagnostics = { autoGroup: s.group, autoReason: s.message };
   if (s.group === 'seasonal' && s.period !== null) {
-    return { model: seasonalModel, period: s.period, diagnostics };
+    return { model: seasonalModel, period: s.period, seasonality: s, diagnostics };
   }
   return { model: lastTrendModel, diagnostics };
 }

@@ -29,7 +29,8 @@ export const seasonalModel: ForecastModel = {
   minPoints: 6,
   fit(series: RegularSeries, options: FitOptions): FittedModel | Problem {
     const y = series.values.subarray(options.fromRow);
-    const found = detectSeasonality(y, { stepMs: series.step });
+    // 'auto' ran the test on this window already (its ACF is a tenth of a fleet run's time).
+    const found = options.seasonality ?? detectSeasonality(y, { stepMs: series.step });
     const cycle = options.period ?? found.period;
     let period = cycle;
     // A weekly cycle on top of the daily one (weekends): with three weeks of data, decompose by

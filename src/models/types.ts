@@ -1,4 +1,5 @@
 import { Problem, RegularSeries } from '../engine/types';
+import { SeasonalityResult } from '../engine/stats/seasonality';
 
 /** The statistical models: fitted at once (models/forecastSeries.ts: forecastFitted). */
 export type StatisticalModelName = 'linear' | 'last-trend' | 'last-trend-peaks' | 'seasonal' | 'rrd-predict';
@@ -25,6 +26,8 @@ export interface FitOptions {
   fromRow: number;
   /** Seasonal period in steps, when the caller knows it; otherwise models find it themselves. */
   period?: number;
+  /** The seasonality test's result on the fit window, when the caller ran it already ('auto'). */
+  seasonality?: SeasonalityResult;
 }
 
 /** Point forecast and interval for steps 1..h after the last row, as parallel arrays. */
