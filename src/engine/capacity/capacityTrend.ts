@@ -114,10 +114,10 @@ export function fitCapacityTrend(
   // measured around week-long averages also picks up the bends that slope changes and clean-ups
   // put into them, and taking those out would cut the trend into pieces that are not there.
   const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
-  const segment = (series: Float64Array): Segmented =>
-    segmentSeries(x, series, shiftsOf(series), minSegment, Math.max(8, rowsPerDay), rowsPerDay);
+  const segment = (series: Float64Array, shifts = shiftsOf(series)): Segmented =>
+    segmentSeries(x, series, shifts, minSegment, Math.max(8, rowsPerDay), rowsPerDay);
   const shifts = shiftsOf(z);
-  let segmented = segment(z);
+  let segmented = segment(z, shifts);
   const withoutShape = (shape: (t: number) => number, parameters: number): Segmented | null => {
     const other = segment(minus(z, times, shape));
     const scale = Math.min(segmented.noise.longRunVariance, other.noise.longRunVariance);
