@@ -2,75 +2,65 @@
  * Centred rolling median over `window` rows (made odd), skipping NaN; NaN where a window holds no
  * finite value. A median filter keeps steps (a clean-up drop stays a drop) while removing spikes
  * shorter than half the window and smoothing a cycle of the window's length to its median.
- * O(n · window) with a sorted window (binary search, then one memmove per row).
  */
 export function rollingMedian(y: ArrayLike<number>, window: number): Float64Array {
-  const n = y.length;
   const half = Math.max(0, Math.floor(window / 2));
+  return windowMedians(y, half, half);
+}
+
+/** out[i] = median of the finite values in rows [i, i + w) (fewer at the end); NaN when none. */
+export function forwardMedians(y: ArrayLike<number>, w: number): Float64Array {
+  return windowMedians(y, 0, Math.max(0, w - 1));
+}
+
+/**
+ * out[i] = median of the finite values in rows [i − before, i + after]; NaN when none. One sorted
+ * window walks down the rows: a binary search and one block move per row in and per row out,
+ * O(n · window) moves of a typed array (a fleet run computes a few of these per series).
+ */
+function windowMedians(y: ArrayLike<number>, before: number, after: number): Float64Array {
+  const n = y.length;
   const out = new Float64Array(n);
-  const sorted: number[] = [];
+  // One row enters before one leaves: the window holds up to before + after + 2 values at once.
+  const sorted = new Float64Array(Math.min(n, before + after + 2));
+  let m = 0;
   const insert = (v: number): void => {
-    sorted.splice(lowerBound(sorted, v), 0, v);
+    const at = lowerBound(sorted, m, v);
+    sorted.copyWithin(at + 1, at, m);
+    sorted[at] = v;
+    m++;
   };
   const remove = (v: number): void => {
-    sorted.splice(lowerBound(sorted, v), 1);
+    const at = lowerBound(sorted, m, v);
+    sorted.copyWithin(at, at + 1, m);
+    m--;
   };
-  for (let i = 0; i < Math.min(n, half); i++) {
-    if (Number.isFinite(y[i])) {
+  for (let i = 0; i < Math.min(n, after); i++) {
+    if (y[i] - y[i] === 0) {
       insert(y[i]);
     }
   }
   for (let i = 0; i < n; i++) {
-    const enter = i + half;
-    if (enter < n && Number.isFinite(y[enter])) {
+    const enter = i + after;
+    if (enter < n && y[enter] - y[enter] === 0) {
       insert(y[enter]);
     }
-    const leave = i - half - 1;
-    if (leave >= 0 && Number.isFinite(y[leave])) {
+    const leave = i - before - 1;
+    if (leave >= 0 && y[leave] - y[leave] === 0) {
       remove(y[leave]);
     }
-    const m = sorted.length;
     out[i] = m === 0 ? NaN : m % 2 === 1 ? sorted[m >> 1] : (sorted[(m >> 1) - 1] + sorted[m >> 1]) / 2;
   }
   return out;
 }
 
-/**
- * out[i] = median of the finite values in rows [i, i + w) (fewer at the end); NaN when none.
- * The same sorted-window walk as rollingMedian.
- */
-export function forwardMedians(y: ArrayLike<number>, w: number): Float64Array {
-  const n = y.length;
-  const out = new Float64Array(n);
-  const sorted: number[] = [];
-  for (let i = 0; i < Math.min(n, w); i++) {
-    if (Number.isFinite(y[i])) {
-      sorted.splice(lowerBound(sorted, y[i]), 0, y[i]);
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    if (i > 0) {
-      const leave = i - 1;
-      if (Number.isFinite(y[leave])) {
-        sorted.splice(lowerBound(sorted, y[leave]), 1);
-      }
-      const enter = i + w - 1;
-      if (enter < n && Number.isFinite(y[enter])) {
-        sorted.splice(lowerBound(sorted, y[enter]), 0, y[enter]);
-      }
-    }
-    const m = sorted.length;
-    out[i] = m === 0 ? NaN : m % 2 === 1 ? sorted[m >> 1] : (sorted[(m >> 1) - 1] + sorted[m >> 1]) / 2;
-  }
-  return out;
-}
-
-function lowerBound(a: number[], v: number): number {
+/** First index in sorted[0, m) whose value is not below v. */
+function lowerBound(sorted: Float64Array, m: number, v: number): number {
   let lo = 0;
-  let hi = a.length;
+  let hi = m;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (a[mid] < v) {
+    if (sorted[mid] < v) {
       lo = mid + 1;
     } else {
       hi = mid;
