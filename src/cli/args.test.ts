@@ -59,6 +59,7 @@ describe('parseForecastArgs: LSTM flags', () => {
     [['--drift-abs'], '--drift-abs needs a value'],
     [['--jobs', '0'], '--jobs 0: must be a whole number ≥ 1'],
     [['--jobs', '1.5'], '--jobs 1.5: must be a whole number ≥ 1'],
+    [['--jobs', '100000'], '--jobs 100000: at most 256 threads'],
     [['--jobs'], '--jobs needs a value'],
   ])('refuses %j with a one-line message naming the flag', (flags, message) => {
     const text = usageError([...base, ...flags]);

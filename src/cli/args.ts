@@ -170,6 +170,9 @@ export function closestFlag(flag: string): string | null {
  * A whole number ≥ `min` for `flag` (digits only: `1e3`, `2.5` and `-1` are refused), or a
  * UsageError naming the flag and the value.
  */
+/** More threads than any machine here has cores: each is a worker with its own engine. */
+const MAX_JOBS = 256;
+
 function wholeNumber(flag: string, v: string, min: number, what: string): number {
   const n = Number(v);
   if (!/^\s*\d+\s*$/.test(v) || !Number.isSafeInteger(n) || n < min) {
@@ -309,6 +312,10 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
   };
   if (v.jobs !== undefined) {
     args.jobs = wholeNumber('--jobs', v.jobs, 1, 'threads that forecast; 1 = one thread');
+    if (args.jobs > MAX_JOBS) {
+      // Each worker holds its own engine and queue: beyond the cores it only costs memory.
+      throw new UsageError(`--jobs ${v.jobs}: at most ${MAX_JOBS} threads`);
+    }
   }
   if (v['look-back'] !== undefined) {
     args.lookBack = wholeNumber('--look-back', v['look-back'], 0, 'steps; 0 = the seasonal period');
