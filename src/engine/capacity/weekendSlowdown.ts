@@ -82,7 +82,10 @@ export function findWeekendSlowdown(
     );
   const weekend = ratios(true);
   const weekday = ratios(false);
-  if (weekend.length < 2 || weekday.length < 3) {
+  // One weekend day is enough for a candidate: a series that ends in its first weekend needs the
+  // bend most (its last day's slowness would read as a slope change), and the caller's cost test
+  // keeps a false one out.
+  if (weekend.length < 1 || weekday.length < 3) {
     return null;
   }
   // A candidate only: the caller keeps it when taking its bend out pays in the segmentation (a
