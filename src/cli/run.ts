@@ -242,15 +242,6 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       }
       const out = await forecastSeries(s, request, context);
       const { result, lstm: status } = out;
-      if (status) {
-        // The model's status travels in the diagnostics (JSON output), as the panel shows it.
-        result.diagnostics = {
-          ...result.diagnostics,
-          lstmTrainedAt: new Date(status.trainedAt).toISOString(),
-          lstmDrift: status.drift ? status.drift.relative : null,
-          lstmCacheNote: status.cacheNote,
-        };
-      }
       await write(writer.series(result, reportsStatus ? status : undefined));
       seriesDone();
     };

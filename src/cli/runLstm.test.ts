@@ -35,7 +35,11 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
       expect(s1.model).toBe('lstm');
       expect(s1.forecast).toHaveLength(24);
       expect(s1.forecast[0].time).toBe('2024-01-11T00:00:00.000Z');
-      expect(s1.diagnostics).toMatchObject({ lstmAction: 'cold-train', lstmCache: 'miss', period: 24 });
+      expect(s1.lstm).toMatchObject({ action: 'cold-train', cache: 'miss', period: 24 });
+      // The status is reported once, in the lstm object, not copied into the diagnostics.
+      for (const copy of ['lstmAction', 'lstmCache', 'lstmTrainedAt', 'lstmDrift', 'lstmCacheNote']) {
+        expect(s1.diagnostics).not.toHaveProperty(copy);
+      }
       // The forecast follows the cycle: near the mean at midnight, high at 06:00.
       expect(Math.abs(s1.forecast[0].value - 40.5)).toBeLessThan(3);
       expect(Math.abs(s1.forecast[6].value - 50.5)).toBeLessThan(3);
@@ -43,14 +47,14 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
 
       const second = await run(argv, { 'cpu.csv': csv(10) });
       const s2 = JSON.parse(second.out).series[0];
-      expect(s2.diagnostics).toMatchObject({ lstmAction: 'cached', lstmCache: 'hit' });
+      expect(s2.lstm).toMatchObject({ action: 'cached', cache: 'hit' });
       expect(s2.forecast.map((f: { value: number }) => f.value)).toEqual(
         s1.forecast.map((f: { value: number }) => f.value)
       );
 
       const third = await run(argv, { 'cpu.csv': csv(11) });
       const s3 = JSON.parse(third.out).series[0];
-      expect(s3.diagnostics).toMatchObject({ lstmAction: 'fine-tune', lstmCache: 'hit', fineTunedPoints: 24 });
+      expect(s3.lstm).toMatchObject({ action: 'fine-tune', cache: 'hit', fineTunedPoints: 24 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -74,7 +78,7 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out).series[0];
-    expect(s.diagnostics).toMatchObject({ lookBack: 12, lstmAction: 'cold-train' });
+    expect(s.diagnostics).toMatchObject({ lookBack: 12 });
     expect(s.lstm).toMatchObject({
       action: 'cold-train',
       cache: 'disabled',
@@ -91,6 +95,6 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
 
   it('without --cache-dir trains every time', async () => {
     const r = await run(['forecast', '--input', 'cpu.csv', '--model', 'lstm', '--horizon', '6'], { 'cpu.csv': csv(4) });
-    expect(JSON.parse(r.out).series[0].diagnostics).toMatchObject({ lstmAction: 'cold-train', lstmCache: 'disabled' });
+    expect(JSON.parse(r.out).series[0].lstm).toMatchObject({ action: 'cold-train', cache: 'disabled' });
   });
 });

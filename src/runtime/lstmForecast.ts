@@ -74,10 +74,7 @@ export async function forecastLstm(
       return { result: { ...input.base, problem: out.problem }, lstm: out.status, cancelled: false };
     }
     return {
-      result: completeForecast(input, dated(out.model), req, {
-        lstmAction: out.status.action,
-        lstmCache: out.status.cache,
-      }),
+      result: completeForecast(input, dated(out.model), req),
       lstm: out.status,
       cancelled: false,
     };
