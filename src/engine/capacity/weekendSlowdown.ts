@@ -7,7 +7,7 @@
  * median such ratio k of weekend days is below 0.9, the series may grow at rate k·g on weekends
  * and g on weekdays (the weekly mean rate ḡ = (5g + 2kg)/7 is the trend's), and the zero-mean bend
  * this makes around the mean-rate line is returned as a candidate: the caller keeps it when taking
- * it out pays in the segmentation. Five days with one weekend are enough to see it.
+ * it out pays in the segmentation. Five days holding one whole weekend day are enough to see it.
  */
 import { median } from '../stats/median';
 import { pieceSums } from './commonSlopeFit';
@@ -75,7 +75,8 @@ export function findWeekendSlowdown(
   };
   const refs = days.map(refOf);
   const weekdayNoise =
-    1.4826 * median(days.flatMap((d, i) => (!d.weekend && refs[i] === refs[i] ? [Math.abs(d.slope - refs[i])] : [])));
+    1.4826 *
+    median(days.flatMap((d, i) => (!d.weekend && Number.isFinite(refs[i]) ? [Math.abs(d.slope - refs[i])] : [])));
   const ratios = (weekend: boolean): number[] =>
     days.flatMap((d, i) =>
       d.weekend === weekend && refs[i] > MIN_REF_NOISES * weekdayNoise ? [d.slope / refs[i]] : []
@@ -104,9 +105,9 @@ export function findWeekendSlowdown(
   // included, interpolated between day centres: a rate that jumped at midnight would put a step
   // into the bend, which the fit would read as a level shift.
   const weekdays = days.filter((d) => !d.weekend);
-  const rates = new Map<string, number>();
+  const rates = new Map<number, number>();
   const rateFor = (day: number, piece: number): number => {
-    const key = `${day}:${piece}`;
+    const key = day * (shiftTimes.length + 1) + piece;
     let r = rates.get(key);
     if (r === undefined) {
       const mine = weekdays.filter((o) => o.piece === piece);
