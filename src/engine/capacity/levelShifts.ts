@@ -2,12 +2,13 @@ import { finiteMedian, forwardMedians, robustSd, rollingMedian } from '../stats/
 
 /**
  * Sudden level shifts: clean-ups (a drop) and bulk writes (a rise). A shift is a step between the
- * medians of `short` rows before and after a row that is large against how far the series moves
- * over that many rows anyway (the robust spread of `short`-row differences), and that the medians
- * over a whole `long` window (a day) on each side confirm: half of it at least is still there.
- * A spike is not confirmed (the level comes back), nor is a cycle's drop (a log rotation: the
- * day-long medians do not move). Shifts are found at any position, the last rows included, which
- * the penalised segmentation (it needs segments of a day) cannot do.
+ * medians of `short` rows before and after a row, net of what the trend moves the series over
+ * that many rows anyway (the local median of `short`-row differences), that is large against the
+ * robust spread of those differences around it, and that the medians over a whole `long` window
+ * (a day) on each side confirm, net of the trend too: half of it at least is still there. A spike
+ * is not confirmed (the level comes back), nor is a cycle's drop (a log rotation: the day-long
+ * medians do not move). Shifts are found at any position, the last rows included, which the
+ * penalised segmentation (it needs segments of a day) cannot do.
  */
 export interface LevelShift {
   /** First row of the new level. */
