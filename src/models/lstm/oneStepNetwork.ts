@@ -15,7 +15,7 @@
 import { seededRandom } from '../../engine/stats/seededRandom';
 import { NetworkShape, NetworkWeights, weightSizes } from './forwardPass';
 import { TrainingCancelled, TrainReport, TrainSettings } from './lstmNetwork';
-import { permuteWindows, seededPermutation, Windows } from './windows';
+import { seededPermutation, Windows } from './windows';
 
 /** What state.backend says for weights trained here. */
 export const ONE_STEP_BACKEND = 'js';
@@ -52,7 +52,11 @@ export function initialOneStepWeights(shape: NetworkShape, seed: number): Networ
   return weights;
 }
 
-/** Offsets of the trained parameters in one flat vector: the i, g, o columns of each LSTM kernel and bias, the dense layers. */
+/**
+ * Offsets of the trained parameters in one flat vector: the i, g, o columns of each LSTM kernel and
+ * bias, the dense layers. The first kernel is stored transposed, [3u, L]: its products with the
+ * windows are then dot products over contiguous rows.
+ */
 interface Layout {
   L: number;
   u: number;
@@ -111,7 +115,9 @@ function unpackGates(dst: Float32Array, theta: Float64Array, at: number, rows: n
 
 function pack(w: NetworkWeights, l: Layout): Float64Array {
   const theta = new Float64Array(l.size);
-  packGates(theta, l.k1, w[0], l.L, l.u);
+  const k1 = new Float64Array(l.L * 3 * l.u);
+  packGates(k1, 0, w[0], l.L, l.u);
+  transpose(k1, l.L, 3 * l.u, theta, l.k1);
   packGates(theta, l.b1, w[2], 1, l.u);
   packGates(theta, l.k2, w[3], l.u, l.u);
   packGates(theta, l.b2, w[5], 1, l.u);
@@ -125,7 +131,9 @@ function pack(w: NetworkWeights, l: Layout): Float64Array {
 /** New weights: `start` with the trained parameters replaced (forget gates and recurrent kernels as they were). */
 function unpack(start: NetworkWeights, theta: Float64Array, l: Layout): NetworkWeights {
   const w = start.map((a) => new Float32Array(a));
-  unpackGates(w[0], theta, l.k1, l.L, l.u);
+  const k1 = new Float64Array(l.L * 3 * l.u);
+  transpose(theta.subarray(l.k1, l.k1 + l.L * 3 * l.u), 3 * l.u, l.L, k1, 0);
+  unpackGates(w[0], k1, 0, l.L, l.u);
   unpackGates(w[2], theta, l.b1, 1, l.u);
   unpackGates(w[3], theta, l.k2, l.u, l.u);
   unpackGates(w[5], theta, l.b2, 1, l.u);
@@ -136,10 +144,45 @@ function unpack(start: NetworkWeights, theta: Float64Array, l: Layout): NetworkW
   return w;
 }
 
+/** dst[at + c·rows + r] = src[r·cols + c]. */
+function transpose(src: Float64Array, rows: number, cols: number, dst: Float64Array, at: number): void {
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      dst[at + c * rows + r] = src[r * cols + c];
+    }
+  }
+}
+
+/** Σ a[ai + k]·b[bi + k] for k < n, four partial sums (the loop carries no single dependency chain). */
+function dot(a: Float64Array, ai: number, b: Float64Array, bi: number, n: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let k = 0;
+  for (; k + 3 < n; k += 4) {
+    s0 += a[ai + k] * b[bi + k];
+    s1 += a[ai + k + 1] * b[bi + k + 1];
+    s2 += a[ai + k + 2] * b[bi + k + 2];
+    s3 += a[ai + k + 3] * b[bi + k + 3];
+  }
+  for (; k < n; k++) {
+    s0 += a[ai + k] * b[bi + k];
+  }
+  return s0 + s1 + s2 + s3;
+}
+
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
 /** Scratch buffers of one window's forward and backward pass. */
 interface Scratch {
+  /** Windows per batch (the row length of xt and dz1t). */
+  batch: number;
+  /** The batch's inputs, [batch, L], and transposed, [L, batch]. */
+  xb: Float64Array;
+  xt: Float64Array;
+  /** The first layer's pre-activation gradients of the batch, [3u, batch]. */
+  dz1t: Float64Array;
   z1: Float64Array;
   c1: Float64Array;
   h1: Float64Array;
@@ -158,9 +201,13 @@ interface Scratch {
   mask2: Float64Array;
 }
 
-function scratchFor(l: Layout): Scratch {
+function scratchFor(l: Layout, batch: number): Scratch {
   const f = (n: number) => new Float64Array(n);
   return {
+    batch,
+    xb: f(batch * l.L),
+    xt: f(l.L * batch),
+    dz1t: f(3 * l.u * batch),
     z1: f(3 * l.u),
     c1: f(l.u),
     h1: f(l.u),
@@ -180,38 +227,15 @@ function scratchFor(l: Layout): Scratch {
   };
 }
 
-/**
- * One gated dense layer: z = bias + x·K over the i, g, o blocks (K is [inDim, 3u]), then
- * c = σ(z_i)·act(z_g), h = σ(z_o)·act(c) · mask. Leaves the activated gates in z.
- */
-function gatedForward(
-  theta: Float64Array,
-  kAt: number,
-  bAt: number,
-  x: ArrayLike<number>,
-  xAt: number,
-  inDim: number,
-  u: number,
-  relu: boolean,
+/** The gates of one gated dense layer from its pre-activations z (activated in place): c = σ(z_i)·act(z_g), h = σ(z_o)·act(c) · mask. */
+function gatedActivate(
   z: Float64Array,
   c: Float64Array,
   h: Float64Array,
+  u: number,
+  relu: boolean,
   mask: Float64Array
 ): void {
-  const w = 3 * u;
-  for (let m = 0; m < w; m++) {
-    z[m] = theta[bAt + m];
-  }
-  for (let j = 0; j < inDim; j++) {
-    const xj = x[xAt + j];
-    if (xj === 0) {
-      continue;
-    }
-    const row = kAt + j * w;
-    for (let m = 0; m < w; m++) {
-      z[m] += xj * theta[row + m];
-    }
-  }
   for (let k = 0; k < u; k++) {
     const i = sigmoid(z[k]);
     const g = relu ? (z[u + k] > 0 ? z[u + k] : 0) : Math.tanh(z[u + k]);
@@ -261,24 +285,40 @@ function gatedBackward(
   }
 }
 
-/** Forward and backward pass of window `w`: adds its gradient (scaled by `gradScale`) to `grad`, returns its loss. */
+/**
+ * Forward and backward pass of the window in row `col` of the batch (its inputs at xb[col·L…],
+ * its targets at y[yAt…]): adds its gradient, scaled by `gradScale`, to `grad`, except the first
+ * kernel's, whose pre-activation gradient it leaves in column `col` of dz1t ([3u, batch]) for
+ * batchKernelGradient. Returns its loss.
+ */
 function windowStep(
   theta: Float64Array,
   grad: Float64Array,
   l: Layout,
   s: Scratch,
-  x: Float32Array,
   y: Float32Array,
-  w: number,
+  yAt: number,
+  col: number,
   mae: boolean,
   gradScale: number
 ): number {
   const { L, u, d, S } = l;
-  const xAt = w * L;
+  const w3 = 3 * u;
+  const batch = s.batch;
   // The loss is the mean over the outputs, then over the batch.
   const dScale = gradScale / S;
-  gatedForward(theta, l.k1, l.b1, x, xAt, L, u, true, s.z1, s.c1, s.h1, s.mask1);
-  gatedForward(theta, l.k2, l.b2, s.h1, 0, u, u, false, s.z2, s.c2, s.h2, s.mask2);
+  for (let m = 0; m < w3; m++) {
+    s.z1[m] = theta[l.b1 + m] + dot(theta, l.k1 + m * L, s.xb, col * L, L);
+  }
+  gatedActivate(s.z1, s.c1, s.h1, u, true, s.mask1);
+  for (let m = 0; m < w3; m++) {
+    let v = theta[l.b2 + m];
+    for (let k = 0; k < u; k++) {
+      v += s.h1[k] * theta[l.k2 + k * w3 + m];
+    }
+    s.z2[m] = v;
+  }
+  gatedActivate(s.z2, s.c2, s.h2, u, false, s.mask2);
   for (let j = 0; j < d; j++) {
     let v = theta[l.bd + j];
     for (let k = 0; k < u; k++) {
@@ -292,7 +332,7 @@ function windowStep(
     for (let j = 0; j < d; j++) {
       v += s.a[j] * theta[l.ko + j * S + o];
     }
-    const e = v - y[w * S + o];
+    const e = v - y[yAt + o];
     if (mae) {
       loss += Math.abs(e);
       s.dp[o] = (e > 0 ? 1 : e < 0 ? -1 : 0) * dScale;
@@ -327,7 +367,6 @@ function windowStep(
     grad[l.bd + j] += s.da[j];
   }
   // Second gated layer: its kernel's gradient and the gradient at h1.
-  const w3 = 3 * u;
   gatedBackward(s.z2, s.c2, s.dh2, u, false, s.mask2, s.dz2);
   for (let k = 0; k < u; k++) {
     const hk = s.h1[k];
@@ -342,22 +381,24 @@ function windowStep(
   for (let m = 0; m < w3; m++) {
     grad[l.b2 + m] += s.dz2[m];
   }
-  // First gated layer: only its kernel's gradient (the input needs none).
+  // First gated layer: its bias' gradient here, its kernel's for the whole batch (the input needs none).
   gatedBackward(s.z1, s.c1, s.dh1, u, true, s.mask1, s.dz1);
-  for (let j = 0; j < L; j++) {
-    const xj = x[xAt + j];
-    if (xj === 0) {
-      continue;
-    }
-    const row = l.k1 + j * w3;
-    for (let m = 0; m < w3; m++) {
-      grad[row + m] += xj * s.dz1[m];
-    }
-  }
   for (let m = 0; m < w3; m++) {
     grad[l.b1 + m] += s.dz1[m];
+    s.dz1t[m * batch + col] = s.dz1[m];
   }
   return loss / S;
+}
+
+/** The first kernel's gradient over a batch of `count` windows: Σ over windows of dz1 ⊗ x, as [3u, L] dot products. */
+function batchKernelGradient(grad: Float64Array, l: Layout, s: Scratch, count: number): void {
+  const w3 = 3 * l.u;
+  for (let m = 0; m < w3; m++) {
+    const row = l.k1 + m * l.L;
+    for (let j = 0; j < l.L; j++) {
+      grad[row + j] = dot(s.dz1t, m * s.batch, s.xt, j * s.batch, count);
+    }
+  }
 }
 
 /** Inverted dropout masks (keep with probability 1 − rate, scaled by 1 / (1 − rate)), as tfjs' Dropout layer. */
@@ -399,17 +440,19 @@ export async function trainOneStepNetwork(
   const grad = new Float64Array(l.size);
   const m1 = new Float64Array(l.size);
   const m2 = new Float64Array(l.size);
-  const scratch = scratchFor(l);
   const mae = (s.loss ?? 'mse') === 'mae';
-  const batch = Math.max(1, Math.floor(s.batchSize));
+  const batch = Math.max(1, Math.min(windows.count, Math.floor(s.batchSize)));
+  const scratch = scratchFor(l, batch);
+  const x = Float64Array.from(windows.x);
+  const L = l.L;
   const maskRng = seededRandom(s.seed * 31 + 5);
   let beta1Power = 1;
   let beta2Power = 1;
   let lastYield = Date.now();
   for (let epoch = 0; epoch < s.epochs; epoch++) {
-    const w = permuteWindows(windows, seededPermutation(windows.count, s.seed * 1000 + epoch));
+    const order = seededPermutation(windows.count, s.seed * 1000 + epoch);
     let epochLoss = 0;
-    for (let from = 0; from < w.count; from += batch) {
+    for (let from = 0; from < windows.count; from += batch) {
       if (Date.now() - lastYield >= YIELD_EVERY_MS) {
         await yieldToEventLoop();
         lastYield = Date.now();
@@ -417,16 +460,25 @@ export async function trainOneStepNetwork(
       if (s.signal?.aborted) {
         throw new TrainingCancelled();
       }
-      const to = Math.min(w.count, from + batch);
-      const scale = 1 / (to - from);
+      const count = Math.min(windows.count, from + batch) - from;
+      const scale = 1 / count;
+      for (let col = 0; col < count; col++) {
+        const src = order[from + col] * L;
+        for (let j = 0; j < L; j++) {
+          const v = x[src + j];
+          scratch.xb[col * L + j] = v;
+          scratch.xt[j * batch + col] = v;
+        }
+      }
       grad.fill(0);
-      for (let k = from; k < to; k++) {
+      for (let col = 0; col < count; col++) {
         if (dropout > 0) {
           drawMask(scratch.mask1, dropout, maskRng);
           drawMask(scratch.mask2, dropout, maskRng);
         }
-        epochLoss += windowStep(theta, grad, l, scratch, w.x, w.y, k, mae, scale);
+        epochLoss += windowStep(theta, grad, l, scratch, windows.y, order[from + col] * l.S, col, mae, scale);
       }
+      batchKernelGradient(grad, l, scratch, count);
       beta1Power *= BETA1;
       beta2Power *= BETA2;
       const lr = s.learningRate;
@@ -437,7 +489,7 @@ export async function trainOneStepNetwork(
         theta[q] -= (lr * (m1[q] / (1 - beta1Power))) / (Math.sqrt(m2[q] / (1 - beta2Power)) + EPSILON);
       }
     }
-    const loss = epochLoss / w.count;
+    const loss = epochLoss / windows.count;
     losses.push(loss);
     s.onEpoch?.(epoch + 1, loss);
   }
