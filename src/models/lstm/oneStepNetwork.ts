@@ -307,9 +307,7 @@ function windowStep(
   const batch = s.batch;
   // The loss is the mean over the outputs, then over the batch.
   const dScale = gradScale / S;
-  for (let m = 0; m < w3; m++) {
-    s.z1[m] = theta[l.b1 + m] + dot(theta, l.k1 + m * L, s.xb, col * L, L);
-  }
+  firstLayerInputs(theta, l, s.xb, col * L, s.z1);
   gatedActivate(s.z1, s.c1, s.h1, u, true, s.mask1);
   for (let m = 0; m < w3; m++) {
     let v = theta[l.b2 + m];
@@ -390,13 +388,77 @@ function windowStep(
   return loss / S;
 }
 
-/** The first kernel's gradient over a batch of `count` windows: Σ over windows of dz1 ⊗ x, as [3u, L] dot products. */
+/**
+ * The first layer's pre-activations of one window (inputs at x[xAt…]): bias + the transposed
+ * kernel's rows · x, four rows at a time so that each input is read once per four products.
+ */
+function firstLayerInputs(theta: Float64Array, l: Layout, x: Float64Array, xAt: number, z: Float64Array): void {
+  const w3 = 3 * l.u;
+  const L = l.L;
+  let m = 0;
+  for (; m + 3 < w3; m += 4) {
+    const r0 = l.k1 + m * L;
+    const r1 = r0 + L;
+    const r2 = r1 + L;
+    const r3 = r2 + L;
+    let s0 = theta[l.b1 + m];
+    let s1 = theta[l.b1 + m + 1];
+    let s2 = theta[l.b1 + m + 2];
+    let s3 = theta[l.b1 + m + 3];
+    for (let j = 0; j < L; j++) {
+      const xj = x[xAt + j];
+      s0 += xj * theta[r0 + j];
+      s1 += xj * theta[r1 + j];
+      s2 += xj * theta[r2 + j];
+      s3 += xj * theta[r3 + j];
+    }
+    z[m] = s0;
+    z[m + 1] = s1;
+    z[m + 2] = s2;
+    z[m + 3] = s3;
+  }
+  for (; m < w3; m++) {
+    z[m] = theta[l.b1 + m] + dot(theta, l.k1 + m * L, x, xAt, L);
+  }
+}
+
+/**
+ * The first kernel's gradient over a batch of `count` windows, Σ over windows of dz1 ⊗ x: for each
+ * gate column and input, a dot product over the batch, four inputs at a time.
+ */
 function batchKernelGradient(grad: Float64Array, l: Layout, s: Scratch, count: number): void {
   const w3 = 3 * l.u;
+  const L = l.L;
+  const B = s.batch;
+  const dz = s.dz1t;
+  const xt = s.xt;
   for (let m = 0; m < w3; m++) {
-    const row = l.k1 + m * l.L;
-    for (let j = 0; j < l.L; j++) {
-      grad[row + j] = dot(s.dz1t, m * s.batch, s.xt, j * s.batch, count);
+    const row = l.k1 + m * L;
+    const dm = m * B;
+    let j = 0;
+    for (; j + 3 < L; j += 4) {
+      const x0 = j * B;
+      const x1 = x0 + B;
+      const x2 = x1 + B;
+      const x3 = x2 + B;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let w = 0; w < count; w++) {
+        const d = dz[dm + w];
+        s0 += d * xt[x0 + w];
+        s1 += d * xt[x1 + w];
+        s2 += d * xt[x2 + w];
+        s3 += d * xt[x3 + w];
+      }
+      grad[row + j] = s0;
+      grad[row + j + 1] = s1;
+      grad[row + j + 2] = s2;
+      grad[row + j + 3] = s3;
+    }
+    for (; j < L; j++) {
+      grad[row + j] = dot(dz, dm, xt, j * B, count);
     }
   }
 }
