@@ -1,5 +1,6 @@
 /**
- * Cold training and fine-tuning of the LSTM forecaster (tfjs, loaded lazily by tfRuntime.ts).
+ * Cold training and fine-tuning of the LSTM forecaster: the one-time-step shape (the default) in
+ * plain TypeScript (oneStepNetwork.ts), the many-step shape in tfjs (loaded lazily by tfRuntime.ts).
  * One network per component (trend, seasonal, residual; or one on the raw series), each trained
  * on its own scaled sequence. The result is an LstmState: plain data, no tensors.
  */

@@ -63,6 +63,19 @@ describe('one-step network trainer', () => {
     expect(ours.weights[2].subarray(6, 12)).toEqual(start[2].subarray(6, 12));
   });
 
+  it('with dropout: masks drawn from the seed (reproducible), a different fit from no dropout, finite losses', async () => {
+    const shape: NetworkShape = { timeSteps: 1, features: 12, units: 6, outputs: 1 };
+    const windows = makeWindows(scaledDaily(120), { lookBack: 12, outputs: 1 });
+    const start = initialOneStepWeights(shape, 2);
+    const settings = { epochs: 2, batchSize: 16, learningRate: 0.01, loss: 'mae' as const, seed: 3 };
+    const a = await trainOneStepNetwork(shape, start, windows, settings, 0.5);
+    const b = await trainOneStepNetwork(shape, start, windows, settings, 0.5);
+    const none = await trainOneStepNetwork(shape, start, windows, settings, 0);
+    expect(a.weights).toEqual(b.weights);
+    expect(a.weights[0]).not.toEqual(none.weights[0]);
+    expect(a.report.losses.every(Number.isFinite)).toBe(true);
+  });
+
   it('stops on an aborted signal with TrainingCancelled', async () => {
     const shape: NetworkShape = { timeSteps: 1, features: 12, units: 6, outputs: 1 };
     const windows = makeWindows(scaledDaily(120), { lookBack: 12, outputs: 1 });
