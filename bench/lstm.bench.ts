@@ -24,7 +24,7 @@
  * Options: --data DIR (default ../shared/data; the accuracy and NAB parts are skipped with a message
  *          when their files are absent) --limit N (series, evenly spaced: over the 414 M4 series,
  *          default 24; over the NAB files, default all)
- *          --variants decomposed,raw,direct --backend wasm|cpu --series N
+ *          --variants decomposed,raw,direct --backend wasm|cpu --series N --epochs N --seed N (LstmConfig.seed)
  *          --part speed|chromium|accuracy|cycles|nab|all (chromium needs `npm run build` first; see lstmChromium.ts)
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -464,7 +464,12 @@ async function main(argv: string[]): Promise<void> {
   const limit = Math.max(1, Number(benchOption(argv, 'limit', '24')));
   const variants = benchListOption(argv, 'variants', 'decomposed,raw');
   const epochs = benchOption(argv, 'epochs', '');
-  const config: Partial<LstmConfig> = epochs ? { epochs: Number(epochs) } : {};
+  const seed = benchOption(argv, 'seed', '');
+  const config: Partial<LstmConfig> = {
+    ...(epochs ? { epochs: Number(epochs) } : {}),
+    // Another seed: how much a score moves with the initial weights alone.
+    ...(seed ? { seed: Number(seed) } : {}),
+  };
   out(`## LSTM benchmark (Node ${process.version}, ${(await import('node:os')).cpus().length} CPUs)`);
   if (part === 'speed' || part === 'all') {
     out('\n### Input shape: seconds per epoch over 1,320 windows (units 16, batch 32)\n');

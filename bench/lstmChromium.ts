@@ -12,6 +12,7 @@ import { AddressInfo } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 
+import { validForecastOptions } from '../src/models/forecastOptions';
 import { launchChromium } from '../tests/e2e/browser';
 
 const PLUGIN_PATH = '/public/plugins/trendcast-forecast-panel/';
@@ -106,7 +107,8 @@ export async function chromiumRuns(
           times: values.map((_, i) => Date.UTC(2024, 0, 1) + i * 3_600_000),
           values,
         },
-        request: { model: 'lstm', horizon: '336' },
+        // Resolved as the panel resolves them (the worker reads the parsed horizon).
+        request: validForecastOptions({ model: 'lstm', horizon: '336' }),
         dashboardUid: 'bench',
         panelId: seed,
       };

@@ -146,10 +146,124 @@ function dense(
 }
 
 /**
+ * The one-time-step network's weights rearranged for its forward pass: each LSTM layer's input,
+ * cell-candidate and output gate columns (with a zero state the forget gate and the recurrent
+ * kernel do nothing), each kernel transposed so that a gate is a dot product over a contiguous row.
+ */
+interface OneStepKernels {
+  /** The weight arrays these were made from (a cache entry is used only for the same ones). */
+  source: Float32Array[];
+  /** [3u, features] and [3u]. */
+  k1: Float64Array;
+  b1: Float64Array;
+  /** [3u, u] and [3u]. */
+  k2: Float64Array;
+  b2: Float64Array;
+}
+
+/** The kept gates in tfjs' order i, f, c, o: i, c (the candidate g), o. */
+const ONE_STEP_GATES = [0, 2, 3];
+
+/** Per weight set: forecasting calls the network thousands of times with the same weights. Weights are never changed in place. */
+const oneStepCache = new WeakMap<NetworkWeights, OneStepKernels>();
+
+function transposedGates(kernel: Float32Array, rows: number, u: number): Float64Array {
+  const out = new Float64Array(3 * u * rows);
+  ONE_STEP_GATES.forEach((gate, b) => {
+    for (let k = 0; k < u; k++) {
+      for (let r = 0; r < rows; r++) {
+        out[(b * u + k) * rows + r] = kernel[r * 4 * u + gate * u + k];
+      }
+    }
+  });
+  return out;
+}
+
+function oneStepKernels(shape: NetworkShape, w: NetworkWeights): OneStepKernels {
+  const cached = oneStepCache.get(w);
+  if (cached && cached.source.every((a, i) => a === w[i])) {
+    return cached;
+  }
+  const u = shape.units;
+  const kernels: OneStepKernels = {
+    source: w.slice(),
+    k1: transposedGates(w[0], shape.features, u),
+    b1: transposedGates(w[2], 1, u),
+    k2: transposedGates(w[3], u, u),
+    b2: transposedGates(w[5], 1, u),
+  };
+  oneStepCache.set(w, kernels);
+  return kernels;
+}
+
+/** A gated dense layer (an LSTM layer over one step from a zero state): h = σ(z_o)·act(σ(z_i)·act(z_g)). */
+function gatedLayer(
+  input: ArrayLike<number>,
+  inDim: number,
+  u: number,
+  kernel: Float64Array,
+  bias: Float64Array,
+  act: Activation
+): Float64Array {
+  const h = new Float64Array(u);
+  const z = new Float64Array(3 * u);
+  const w3 = 3 * u;
+  let m = 0;
+  // Four gate rows at a time: each input is read once per four products.
+  for (; m + 3 < w3; m += 4) {
+    const r0 = m * inDim;
+    const r1 = r0 + inDim;
+    const r2 = r1 + inDim;
+    const r3 = r2 + inDim;
+    let s0 = bias[m];
+    let s1 = bias[m + 1];
+    let s2 = bias[m + 2];
+    let s3 = bias[m + 3];
+    for (let j = 0; j < inDim; j++) {
+      const xj = input[j];
+      s0 += xj * kernel[r0 + j];
+      s1 += xj * kernel[r1 + j];
+      s2 += xj * kernel[r2 + j];
+      s3 += xj * kernel[r3 + j];
+    }
+    z[m] = s0;
+    z[m + 1] = s1;
+    z[m + 2] = s2;
+    z[m + 3] = s3;
+  }
+  for (; m < w3; m++) {
+    let s0 = bias[m];
+    for (let j = 0; j < inDim; j++) {
+      s0 += input[j] * kernel[m * inDim + j];
+    }
+    z[m] = s0;
+  }
+  for (let k = 0; k < u; k++) {
+    const c = sigmoid(z[k]) * activate(z[u + k], act);
+    h[k] = sigmoid(z[2 * u + k]) * activate(c, act);
+  }
+  return h;
+}
+
+/** forward for timeSteps 1: the same values as the general path, without the forget gate and the recurrent kernels. */
+function forwardOneStep(shape: NetworkShape, w: NetworkWeights, window: ArrayLike<number>): Float64Array {
+  const u = shape.units;
+  const d = Math.max(1, Math.floor(u / 2));
+  const k = oneStepKernels(shape, w);
+  const h1 = gatedLayer(window, shape.features, u, k.k1, k.b1, 'relu');
+  const h2 = gatedLayer(h1, u, u, k.k2, k.b2, 'tanh');
+  const hidden = dense(h2, u, d, w[6], w[7], 'relu');
+  return dense(hidden, d, shape.outputs, w[8], w[9], 'linear');
+}
+
+/**
  * The network's output for one window (length timeSteps × features, row-major as the tfjs input).
  * Preconditions: weights match weightSizes(shape). Returns `outputs` values.
  */
 export function forward(shape: NetworkShape, w: NetworkWeights, window: ArrayLike<number>): Float64Array {
+  if (shape.timeSteps === 1) {
+    return forwardOneStep(shape, w, window);
+  }
   const { timeSteps, features, units: u, outputs } = shape;
   const d = Math.max(1, Math.floor(u / 2));
   const x = Float64Array.from(window as ArrayLike<number>);

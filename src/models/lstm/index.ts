@@ -1,8 +1,9 @@
 /**
  * The LSTM model: the one file the rest of the code imports from models/lstm. Its configuration
  * and state are plain data (the panel's editors and status bar read them); training, fine-tuning
- * and the weight-cache snapshots are reached only through the LSTM's runner (runtime/), which
- * loads tfjs on first use (tfRuntime.ts, the only place that imports it).
+ * and the weight-cache snapshots are reached only through the LSTM's runner (runtime/). The
+ * default one-time-step networks train without tfjs (oneStepNetwork.ts); the many-step shape loads
+ * tfjs on first use (tfRuntime.ts, the only place that imports it).
  */
 export {
   configKey,

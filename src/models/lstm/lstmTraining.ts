@@ -1,21 +1,23 @@
 /**
- * Cold training and fine-tuning of the LSTM forecaster (tfjs, loaded lazily by tfRuntime.ts).
+ * Cold training and fine-tuning of the LSTM forecaster: the one-time-step shape (the default) in
+ * plain TypeScript (oneStepNetwork.ts), the many-step shape in tfjs (loaded lazily by tfRuntime.ts).
  * One network per component (trend, seasonal, residual; or one on the raw series), each trained
  * on its own scaled sequence. The result is an LstmState: plain data, no tensors.
  */
 import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
-import { NetworkShape } from './forwardPass';
+import { NetworkShape, NetworkWeights } from './forwardPass';
 import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents';
 import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig, UNSCORED_DAMPING } from './lstmConfig';
 import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows, naiveLag } from './lstmHoldOut';
 import { forecastBounds } from './forecastBounds';
 import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
-import { buildNetwork, readWeights, trainNetwork, writeWeights } from './lstmNetwork';
+import { buildNetwork, readWeights, trainNetwork, TrainSettings, writeWeights } from './lstmNetwork';
+import { initialOneStepWeights, ONE_STEP_BACKEND, trainOneStepNetwork } from './oneStepNetwork';
 import { ComponentName, ComponentState, LstmState, NETWORKS_ONLY } from './lstmState';
 import { chooseTransform, LstmTransform, toModelScale, toSeriesUnits } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
-import { fitScaling, makeWindows, scaleValues } from './windows';
+import { fitScaling, makeWindows, scaleValues, Windows } from './windows';
 
 export interface LstmProgress {
   phase: 'train' | 'fine-tune';
@@ -216,45 +218,41 @@ async function coldTrain(
       message: `the LSTM model needs at least ${p.lookBack + shape.outputs + MIN_WINDOWS} points after gaps (look-back ${p.lookBack}), it has ${fewest} training windows`,
     };
   }
-  const rt = await loadTf(hooks.tf);
   const components: ComponentState[] = [];
+  let backend = ONE_STEP_BACKEND;
   for (let i = 0; i < p.comps.length; i++) {
     const c = p.comps[i];
-    const model = buildNetwork(rt, shape, config.dropout, config.seed + i);
-    try {
-      const report = await trainNetwork(rt, model, shape, windows[i], {
-        epochs: config.epochs,
-        batchSize: batchSizeFor(config, windows[i].count),
-        learningRate: config.learningRate,
-        loss: config.loss,
-        seed: config.seed + i,
-        signal: hooks.signal,
-        onEpoch: (epoch, loss) =>
-          hooks.onProgress?.({
-            phase: 'train',
-            component: c.name,
-            componentIndex: i,
-            components: p.comps.length,
-            epoch,
-            epochs: config.epochs,
-            loss,
-            windows: windows[i].count,
-          }),
-      });
-      components.push({
-        name: c.name,
-        differenced: c.differenced,
-        centred: c.centred,
-        seasonalLag: c.seasonalLag,
-        scaling: scaled[i].scaling,
-        shape,
-        weights: readWeights(model),
-        losses: report.losses,
-        fineTuneLosses: [],
-      });
-    } finally {
-      model.dispose();
-    }
+    const trained = await trainComponentNetwork(shape, null, windows[i], config.dropout, hooks.tf, {
+      epochs: config.epochs,
+      batchSize: batchSizeFor(config, windows[i].count),
+      learningRate: config.learningRate,
+      loss: config.loss,
+      seed: config.seed + i,
+      signal: hooks.signal,
+      onEpoch: (epoch, loss) =>
+        hooks.onProgress?.({
+          phase: 'train',
+          component: c.name,
+          componentIndex: i,
+          components: p.comps.length,
+          epoch,
+          epochs: config.epochs,
+          loss,
+          windows: windows[i].count,
+        }),
+    });
+    backend = trained.backend;
+    components.push({
+      name: c.name,
+      differenced: c.differenced,
+      centred: c.centred,
+      seasonalLag: c.seasonalLag,
+      scaling: scaled[i].scaling,
+      shape,
+      weights: trained.weights,
+      losses: trained.losses,
+      fineTuneLosses: [],
+    });
   }
   const now = hooks.now ? hooks.now() : Date.now();
   const state: LstmState = {
@@ -276,12 +274,48 @@ async function coldTrain(
     components,
     lastForecast: null,
     drift: null,
-    backend: rt.backend,
+    backend,
     damping: config.trendDamping > 0 ? config.trendDamping : UNSCORED_DAMPING,
     blend: NETWORKS_ONLY,
     backtest: null,
   };
   return { state, prepared: p };
+}
+
+/**
+ * Trains one component's network from `start` (null: new weights from settings.seed) and returns
+ * its weights. The seed's one-time-step shape trains in plain TypeScript (oneStepNetwork.ts, no
+ * tfjs to load); the many-step shape in tfjs.
+ */
+async function trainComponentNetwork(
+  shape: NetworkShape,
+  start: NetworkWeights | null,
+  windows: Windows,
+  dropout: number,
+  tfOptions: TfLoadOptions | undefined,
+  settings: TrainSettings
+): Promise<{ weights: NetworkWeights; losses: number[]; backend: string }> {
+  if (shape.timeSteps === 1) {
+    const { weights, report } = await trainOneStepNetwork(
+      shape,
+      start ?? initialOneStepWeights(shape, settings.seed),
+      windows,
+      settings,
+      dropout
+    );
+    return { weights, losses: report.losses, backend: ONE_STEP_BACKEND };
+  }
+  const rt = await loadTf(tfOptions);
+  const model = buildNetwork(rt, shape, dropout, settings.seed);
+  try {
+    if (start) {
+      writeWeights(rt, model, shape, start);
+    }
+    const report = await trainNetwork(rt, model, shape, windows, settings);
+    return { weights: readWeights(model), losses: report.losses, backend: rt.backend };
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
@@ -377,36 +411,29 @@ export async function fineTuneLstm(
   if (windows.every((w) => w.count === 0)) {
     return state;
   }
-  const rt = await loadTf(hooks.tf);
   const components: ComponentState[] = [];
   for (let i = 0; i < state.components.length; i++) {
     const c = state.components[i];
-    const model = buildNetwork(rt, c.shape, config.dropout, config.seed + i);
-    try {
-      writeWeights(rt, model, c.shape, c.weights);
-      const report = await trainNetwork(rt, model, c.shape, windows[i], {
-        epochs,
-        batchSize: batchSizeFor(config, windows[i].count),
-        learningRate: config.learningRate / 2,
-        loss: config.loss,
-        seed: config.seed + 100 + state.fineTunes,
-        signal: hooks.signal,
-        onEpoch: (epoch, loss) =>
-          hooks.onProgress?.({
-            phase: 'fine-tune',
-            component: c.name,
-            componentIndex: i,
-            components: state.components.length,
-            epoch,
-            epochs,
-            loss,
-            windows: windows[i].count,
-          }),
-      });
-      components.push({ ...c, weights: readWeights(model), fineTuneLosses: report.losses });
-    } finally {
-      model.dispose();
-    }
+    const trained = await trainComponentNetwork(c.shape, c.weights, windows[i], config.dropout, hooks.tf, {
+      epochs,
+      batchSize: batchSizeFor(config, windows[i].count),
+      learningRate: config.learningRate / 2,
+      loss: config.loss,
+      seed: config.seed + 100 + state.fineTunes,
+      signal: hooks.signal,
+      onEpoch: (epoch, loss) =>
+        hooks.onProgress?.({
+          phase: 'fine-tune',
+          component: c.name,
+          componentIndex: i,
+          components: state.components.length,
+          epoch,
+          epochs,
+          loss,
+          windows: windows[i].count,
+        }),
+    });
+    components.push({ ...c, weights: trained.weights, fineTuneLosses: trained.losses });
   }
   const now = hooks.now ? hooks.now() : Date.now();
   const tuned: LstmState = {
