@@ -10,6 +10,8 @@
  * needs no tfjs at all. lstmNetwork.test.ts checks it against tfjs `predict`.
  */
 
+import { denseRows } from './denseRows';
+
 export type Activation = 'relu' | 'tanh' | 'sigmoid' | 'linear';
 
 export interface NetworkShape {
@@ -207,37 +209,7 @@ function gatedLayer(
 ): Float64Array {
   const h = new Float64Array(u);
   const z = new Float64Array(3 * u);
-  const w3 = 3 * u;
-  let m = 0;
-  // Four gate rows at a time: each input is read once per four products.
-  for (; m + 3 < w3; m += 4) {
-    const r0 = m * inDim;
-    const r1 = r0 + inDim;
-    const r2 = r1 + inDim;
-    const r3 = r2 + inDim;
-    let s0 = bias[m];
-    let s1 = bias[m + 1];
-    let s2 = bias[m + 2];
-    let s3 = bias[m + 3];
-    for (let j = 0; j < inDim; j++) {
-      const xj = input[j];
-      s0 += xj * kernel[r0 + j];
-      s1 += xj * kernel[r1 + j];
-      s2 += xj * kernel[r2 + j];
-      s3 += xj * kernel[r3 + j];
-    }
-    z[m] = s0;
-    z[m + 1] = s1;
-    z[m + 2] = s2;
-    z[m + 3] = s3;
-  }
-  for (; m < w3; m++) {
-    let s0 = bias[m];
-    for (let j = 0; j < inDim; j++) {
-      s0 += input[j] * kernel[m * inDim + j];
-    }
-    z[m] = s0;
-  }
+  denseRows(z, 3 * u, bias, 0, kernel, 0, input, 0, inDim);
   for (let k = 0; k < u; k++) {
     const c = sigmoid(z[k]) * activate(z[u + k], act);
     h[k] = sigmoid(z[2 * u + k]) * activate(c, act);

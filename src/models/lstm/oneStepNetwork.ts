@@ -16,6 +16,7 @@ import { seededRandom } from '../../engine/stats/seededRandom';
 import { NetworkShape, NetworkWeights, weightSizes } from './forwardPass';
 import { TrainingCancelled, TrainReport, TrainSettings } from './lstmNetwork';
 import { seededPermutation, Windows } from './windows';
+import { denseRows } from './denseRows';
 
 /** What state.backend says for weights trained here. */
 export const ONE_STEP_BACKEND = 'js';
@@ -393,33 +394,7 @@ function windowStep(
  * kernel's rows · x, four rows at a time so that each input is read once per four products.
  */
 function firstLayerInputs(theta: Float64Array, l: Layout, x: Float64Array, xAt: number, z: Float64Array): void {
-  const w3 = 3 * l.u;
-  const L = l.L;
-  let m = 0;
-  for (; m + 3 < w3; m += 4) {
-    const r0 = l.k1 + m * L;
-    const r1 = r0 + L;
-    const r2 = r1 + L;
-    const r3 = r2 + L;
-    let s0 = theta[l.b1 + m];
-    let s1 = theta[l.b1 + m + 1];
-    let s2 = theta[l.b1 + m + 2];
-    let s3 = theta[l.b1 + m + 3];
-    for (let j = 0; j < L; j++) {
-      const xj = x[xAt + j];
-      s0 += xj * theta[r0 + j];
-      s1 += xj * theta[r1 + j];
-      s2 += xj * theta[r2 + j];
-      s3 += xj * theta[r3 + j];
-    }
-    z[m] = s0;
-    z[m + 1] = s1;
-    z[m + 2] = s2;
-    z[m + 3] = s3;
-  }
-  for (; m < w3; m++) {
-    z[m] = theta[l.b1 + m] + dot(theta, l.k1 + m * L, x, xAt, L);
-  }
+  denseRows(z, 3 * l.u, theta, l.b1, theta, l.k1, x, xAt, l.L);
 }
 
 /**
