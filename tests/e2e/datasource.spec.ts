@@ -237,9 +237,13 @@ describe('provisioned Capacity planning dashboard through the Trendcast data sou
       expect(load.consoleErrors).toEqual([]);
       expect(load.reactVersion).toBe(lineVersions(ROOT, line).react);
       const folder = '/public/plugins/trendcast-forecast-datasource/';
-      for (const lazy of [/^lstm-client\.\w+\.js$/, /^lstm-worker\.\w+\.js$/, /^tfjs-backend-wasm.*\.wasm$/]) {
-        expect(requested.filter((r) => r.startsWith(folder) && lazy.test(r.slice(folder.length)))).toHaveLength(1);
+      const fetched = (file: RegExp) =>
+        requested.filter((r) => r.startsWith(folder) && file.test(r.slice(folder.length)));
+      for (const lazy of [/^lstm-client\.\w+\.js$/, /^lstm-worker\.\w+\.js$/]) {
+        expect(fetched(lazy)).toHaveLength(1);
       }
+      // The default one-step networks train in plain TypeScript: tfjs and its wasm are not fetched.
+      expect(fetched(/\.wasm$/)).toEqual([]);
       // One LSTM forecast per host, from the last observation to the horizon a day later.
       const data = await page.evaluate(() => window.__TRENDCAST_DASHBOARD_DATA__ ?? {});
       const forecasts = data[panel.id].frames.filter((f) => f.name.endsWith(' forecast'));
