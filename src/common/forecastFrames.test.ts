@@ -8,27 +8,10 @@ import { validForecastOptions } from '../models/forecastOptions';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { PanelSeries } from './framesToSeries';
 import { forecastFrame, forecastNames } from './forecastFrames';
-
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2024, 0, 1);
-
-/** An exact line, 50 + 0.5 per hour over 10 hours: the linear fit is exact, the band has zero width. */
-function line(host: string, slope = 0.5, start = 50): PanelSeries {
-  const times = Array.from({ length: 10 }, (_, i) => T0 + i * HOUR);
-  return {
-    name: `host=${host}`,
-    displayName: `disk.mean { host: ${host} }`,
-    labels: { host },
-    times,
-    values: times.map((_, i) => start + slope * i),
-    unit: 'percent',
-  };
-}
-
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+import { close, exactLine, HOUR, T0 } from './testing/exactLine';
 
 describe('forecastFrame', () => {
-  const series = line('db1');
+  const series = exactLine('db1');
   const result = forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '4h', thresholds: [] }));
   const frame = forecastFrame(series, result, 'A');
 
@@ -70,7 +53,7 @@ describe('forecastFrame', () => {
   });
 
   it('gives an empty frame with a warning when the series cannot be forecast', () => {
-    const short: PanelSeries = { ...line('web1'), times: [T0, T0 + HOUR], values: [1, 2] };
+    const short: PanelSeries = { ...exactLine('web1'), times: [T0, T0 + HOUR], values: [1, 2] };
     const f = forecastFrame(
       short,
       forecastFitted(short, validForecastOptions({ model: 'linear', horizon: '4h' })),
@@ -87,7 +70,7 @@ describe('forecastFrame', () => {
 });
 
 describe('forecastFrame with an LSTM status', () => {
-  const series = line('db1');
+  const series = exactLine('db1');
   const result = forecastFitted(series, validForecastOptions({ model: 'linear', horizon: '4h', thresholds: [] }));
   const status: LstmStatus = {
     action: 'cold-train',

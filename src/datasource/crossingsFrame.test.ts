@@ -5,31 +5,17 @@ import { FieldMatcherID, fieldMatchers, FieldType } from '@grafana/data';
 
 import { forecastFitted } from '../models/forecastSeries';
 import { validForecastOptions } from '../models/forecastOptions';
-import { PanelSeries } from '../common/framesToSeries';
 import { crossingsFrame, timeLeftSeconds } from './crossingsFrame';
-
-const HOUR = 3_600_000;
-const T0 = Date.UTC(2024, 0, 1);
-
-/** An exact line, 50 + 0.5 per hour over 10 hours: the linear fit is exact, the band has zero width. */
-function line(host: string, slope = 0.5, start = 50): PanelSeries {
-  const times = Array.from({ length: 10 }, (_, i) => T0 + i * HOUR);
-  return {
-    name: `host=${host}`,
-    displayName: `disk.mean { host: ${host} }`,
-    labels: { host },
-    times,
-    values: times.map((_, i) => start + slope * i),
-    unit: 'percent',
-  };
-}
-
-const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+import { close, exactLine, HOUR, T0 } from '../common/testing/exactLine';
 
 describe('crossingsFrame', () => {
   const now = T0 + 9 * HOUR;
-  const rising = line('db1');
-  const other = { ...line('web1', 0.25, 95), labels: { host: 'web1', path: '/var' }, name: 'host=web1, path=/var' };
+  const rising = exactLine('db1');
+  const other = {
+    ...exactLine('web1', 0.25, 95),
+    labels: { host: 'web1', path: '/var' },
+    name: 'host=web1, path=/var',
+  };
   const request = { model: 'linear' as const, horizon: '4h', thresholds: [55, 100], direction: 'rising' as const };
   const frame = crossingsFrame(
     [rising, other].map((s) => ({ series: s, result: forecastFitted(s, validForecastOptions(request)) })),
@@ -77,7 +63,7 @@ describe('crossingsFrame', () => {
   });
 
   it('renames a label that would shadow a fixed field', () => {
-    const s = { ...line('db1'), labels: { status: 'prod' }, name: 'status=prod' };
+    const s = { ...exactLine('db1'), labels: { status: 'prod' }, name: 'status=prod' };
     const f = crossingsFrame([{ series: s, result: forecastFitted(s, validForecastOptions(request)) }], now, 'A');
     expect(f.fields.map((x) => x.name)).toContain('label_status');
   });
