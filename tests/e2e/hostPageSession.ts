@@ -48,3 +48,11 @@ export async function openHostPage(page: Page, url: string, timeoutMs = 60_000):
   const reactVersion = await page.evaluate(() => window.__TRENDCAST_REACT_VERSION__);
   return { errors, consoleErrors, failedRequests, reactVersion };
 }
+
+/** The page loaded as Grafana would load it: the line's React, no error, no failed request, no console error. */
+export function expectCleanLoad(load: HostPageLoad, react: string): void {
+  expect(load.reactVersion).toBe(react);
+  expect(load.errors).toEqual([]);
+  expect(load.failedRequests).toEqual([]);
+  expect(load.consoleErrors).toEqual([]);
+}

@@ -15,7 +15,7 @@ import { e2eLines, GrafanaLine, lineVersions } from '../support/hostPage/grafana
 import { HostPage, startHostPage } from '../support/hostPage/server';
 import { LaunchedChromium, launchChromium } from './browser';
 import { canvasImage } from './canvasPixels';
-import { openHostPage } from './hostPageSession';
+import { expectCleanLoad, openHostPage } from './hostPageSession';
 
 const ROOT = resolve(__dirname, '../..');
 const HOUR_MS = 3_600_000;
@@ -149,10 +149,7 @@ describe.each(e2eLines())(
       const page = await browser!.newPage();
       await page.addInitScript(watchProgressBar, TEST_IDS.lstmProgress);
       const load = await openHostPage(page, host!.url);
-      expect(load.reactVersion).toBe(lineVersions(ROOT, line).react);
-      expect(load.errors).toEqual([]);
-      expect(load.failedRequests).toEqual([]);
-      expect(load.consoleErrors).toEqual([]);
+      expectCleanLoad(load, lineVersions(ROOT, line).react);
       const panel = page.getByTestId(TEST_IDS.panel);
 
       // Nothing cached in a fresh profile: a cold training, with its progress bar.

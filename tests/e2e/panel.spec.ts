@@ -19,7 +19,7 @@ import { queryPanelFrames } from '../support/hostPage/grafanaQuery';
 import { HostPage, startHostPage } from '../support/hostPage/server';
 import { LaunchedChromium, launchChromium } from './browser';
 import { changedPixels, rememberCanvas } from './canvasPixels';
-import { openHostPage } from './hostPageSession';
+import { expectCleanLoad, openHostPage } from './hostPageSession';
 
 const ROOT = resolve(__dirname, '../..');
 const SCREENSHOT = join(ROOT, 'docs/img/panel.png');
@@ -124,10 +124,7 @@ describe('Trendcast panel in headless Chromium, fed by influxd', () => {
       });
       const page = await browser!.newPage();
       const load = await openHostPage(page, host.url);
-      expect(load.reactVersion).toBe(lineVersions(ROOT, line).react);
-      expect(load.errors).toEqual([]);
-      expect(load.failedRequests).toEqual([]);
-      expect(load.consoleErrors).toEqual([]);
+      expectCleanLoad(load, lineVersions(ROOT, line).react);
       // The host passed DEFAULT_OPTIONS merged with the page's options.
       expect(await page.evaluate(() => window.__TRENDCAST_OPTIONS__?.[0])).toEqual({
         ...DEFAULT_OPTIONS,
