@@ -115,8 +115,9 @@ export function fitCapacityTrend(
   // put into them, and taking those out would cut the trend into pieces that are not there.
   const minSegment = Math.max(8, Math.min(rowsPerDay, Math.floor(n / 4)));
   const segment = (series: Float64Array, shifts = shiftsOf(series)): Segmented =>
-    segmentSeries(x, series, shifts, minSegment, Math.max(8, rowsPerDay), rowsPerDay);
+    segmentSeries(x, series, shifts, minSegment, rowsPerDay);
   const shifts = shiftsOf(z);
+  const continuous = withoutShifts(z, shifts);
   let segmented = segment(z, shifts);
   const withoutShape = (shape: (t: number) => number, parameters: number): Segmented | null => {
     const other = segment(minus(z, times, shape));
@@ -126,7 +127,7 @@ export function fitCapacityTrend(
   // A weekend slowdown is a weekly shape whose size follows the growth rate: it is looked for
   // first (five days with a weekend show it; a free-form weekly figure needs three weeks).
   const candidate = findWeekendSlowdown(
-    withoutShifts(z, shifts),
+    continuous,
     times,
     shifts.map((s) => times[s.at])
   );
@@ -135,7 +136,7 @@ export function fitCapacityTrend(
   if (withoutWeekend) {
     segmented = withoutWeekend;
   } else {
-    const weekly = findCycle(withoutShifts(z, shifts), times, WEEK, rowMs);
+    const weekly = findCycle(continuous, times, WEEK, rowMs);
     const withoutWeekly = weekly ? withoutShape((t) => cycleAt(weekly, t), weekly.figure.length) : null;
     if (weekly && withoutWeekly) {
       cycles.push(weekly);
@@ -248,7 +249,6 @@ export function fitCapacityTrend(
 interface Segmented {
   /** The series segmented (cycles and bends taken out). */
   series: Float64Array;
-  shifts: LevelShift[];
   noise: NoiseLevel;
   /** Start, level shifts and slope changes, in row order. */
   withSlopes: Boundary[];
@@ -268,11 +268,10 @@ function segmentSeries(
   z: Float64Array,
   shifts: LevelShift[],
   minSegment: number,
-  noiseWindow: number,
   rowsPerDay: number
 ): Segmented {
   const n = z.length;
-  const noise = estimateNoise(z, noiseWindow);
+  const noise = estimateNoise(z, Math.max(8, rowsPerDay));
   const boundaries: Boundary[] = [{ at: 0, kind: 'start' }];
   for (const s of shifts) {
     boundaries.push({ at: s.at, kind: 'shift' });
@@ -290,7 +289,7 @@ function segmentSeries(
   }
   const slopeChanges = withSlopes.filter((b) => b.kind === 'slope').length;
   const cost = sse + SLOPE_CHANGE_PENALTY * penaltyVariance * Math.log(n) * slopeChanges;
-  return { series: z, shifts, noise, withSlopes, penaltyVariance, cost };
+  return { series: z, noise, withSlopes, penaltyVariance, cost };
 }
 
 function findSlopeChanges(z: Float64Array, boundaries: Boundary[], minSegment: number, variance: number): Boundary[] {
