@@ -13,7 +13,11 @@
  * Accuracy (--part accuracy): M4 Hourly training file, the last 48 points of each series held
  * out; sMAPE and MASE as in M4 (MASE scaled by the in-sample seasonal naive, m = 24), and the
  * share of held-out points inside the 95% band. Methods: seasonal naive, Trendcast linear and
- * seasonal (forecastFitted), the LSTM variants given by --variants.
+ * seasonal (forecastFitted), the LSTM variants given by --variants: `decomposed`, `raw`, `network`,
+ * `direct` train the LSTM directly (fitLstm); `auto` is the product's default, through the forecast
+ * entry as the CLI runs it with no --model (runtime/forecastSeries.ts, the in-process runner);
+ * `auto-pick` the rule measured against it: per series, the LSTM or the fitted forecast, whichever
+ * scored better on the LSTM's held-out rows (it reuses auto's training when both are asked for).
  * NAB (--part nab): the same methods and scores on the NAB cloud metrics in DATA/nab/*.csv
  * (`timestamp,value`, 5-minute samples, averaged to hourly means by nabSeries.ts), last 48 hours
  * held out, plus the MASE of each method per series.
@@ -45,12 +49,16 @@ import {
   TfBackendName,
   trainNetwork,
 } from '../src/models/lstm';
+import { forecastSeries } from '../src/runtime/forecastSeries';
+import { createInProcessLstmRunner } from '../src/runtime/inProcessLstmRunner';
 import { refreshLstm } from '../src/runtime/lstmRefresh';
+import { SeriesOutcome } from '../src/runtime/seriesOutcome';
 import { createMemoryWeightStore } from '../src/runtime/weightStore';
 import { chromiumRuns } from './lstmChromium';
 import { m4Scores, readM4, seasonalNaiveForecast } from './m4Series';
 import { NabHourly, readNabHourly } from './nabSeries';
 import { benchListOption, benchOption } from './support/args';
+import { fittedHeldOutScore } from './support/fittedHeldOutScore';
 import { fmt, markdownTable } from './support/markdownTable';
 import { median } from './support/stats';
 
@@ -180,6 +188,49 @@ function lstmMethod(config: Partial<LstmConfig>): Method {
   };
 }
 
+const benchSeries = (train: number[]) => ({
+  name: 'bench',
+  labels: {},
+  times: train.map((_, i) => T0 + i * HOUR),
+  values: train,
+});
+
+const AUTO = validForecastOptions({ model: 'auto', horizon: String(H) });
+
+/** `auto`'s outcome through the forecast entry, once per training series (auto and auto-pick share it). */
+const autoOutcomes = new WeakMap<number[], Promise<SeriesOutcome>>();
+
+function autoOutcome(train: number[], config: Partial<LstmConfig>): Promise<SeriesOutcome> {
+  let outcome = autoOutcomes.get(train);
+  if (!outcome) {
+    const runner = createInProcessLstmRunner(null);
+    outcome = forecastSeries(benchSeries(train), AUTO, {
+      lstm: { runner: async () => runner, dashboardUid: 'bench', panelId: 'bench', config },
+    });
+    autoOutcomes.set(train, outcome);
+  }
+  return outcome;
+}
+
+/** The default, as the CLI runs it without --model: `auto` through the forecast entry with an LSTM runner. */
+function autoMethod(config: Partial<LstmConfig>): Method {
+  return async (train) => (await autoOutcome(train, config)).result.forecast;
+}
+
+/** The rule not taken: per series, whichever of the LSTM and the fitted forecast did better on the held-out rows. */
+function autoPickMethod(config: Partial<LstmConfig>): Method {
+  return async (train) => {
+    const outcome = await autoOutcome(train, config);
+    const a = outcome.lstm?.backtest;
+    if (outcome.result.model !== 'lstm' || !a) {
+      return outcome.result.forecast;
+    }
+    const b = fittedHeldOutScore(benchSeries(train), AUTO, a.horizon, a.seasonality);
+    const lstmWins = a.mase !== null && (b?.mase == null || a.mase <= b.mase);
+    return lstmWins ? outcome.result.forecast : forecastFitted(benchSeries(train), AUTO).forecast;
+  };
+}
+
 const seasonalNaive: Method = async (train) => ({
   point: seasonalNaiveForecast(train, H, M),
 });
@@ -190,6 +241,8 @@ const VARIANT_LABELS: Record<string, string> = {
   raw: ' (median of 3 networks, recursive, combined with seasonal naive)',
   network: ' (decomposed, the networks alone: not combined with seasonal naive)',
   direct: ' (48-output head)',
+  auto: ': the default, through the forecast entry (the LSTM on the series auto finds seasonal)',
+  'auto-pick': ': per series the LSTM or the fitted forecast, whichever did better held out',
 };
 
 /** Seasonal naive, Trendcast linear and seasonal, then the LSTM variants asked for. */
@@ -206,8 +259,12 @@ function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array
     direct: { ...config, variant: 'decomposed', strategy: 'direct', directSteps: H },
   };
   for (const v of variants) {
+    if (v === 'auto' || v === 'auto-pick') {
+      methods.push([`Trendcast ${v}${VARIANT_LABELS[v]}`, (v === 'auto' ? autoMethod : autoPickMethod)(config)]);
+      continue;
+    }
     if (!variantConfig[v]) {
-      throw new Error(`unknown variant ${v}; one of ${Object.keys(variantConfig).join(', ')}`);
+      throw new Error(`unknown variant ${v}; one of ${Object.keys(VARIANT_LABELS).join(', ')}`);
     }
     methods.push([`LSTM ${v}${VARIANT_LABELS[v]}`, lstmMethod(variantConfig[v])]);
   }

@@ -29,6 +29,8 @@ export interface ForecastArgs extends ForecastOptions {
   progress: boolean;
   /** Threads that forecast: this one and jobs − 1 workers (1 = this one only); absent = one per core. */
   jobs?: number;
+  /** auto never trains the LSTM (the fitted models only: a fleet report in milliseconds per series). */
+  noLstm: boolean;
   /** LSTM weight cache folder ('' = no cache: train on every run). */
   cacheDir: string;
   /** LSTM: ignore cached weights and train from scratch. */
@@ -64,7 +66,11 @@ Input (told apart by the header; quoted cells, a BOM and CRLF line ends are fine
 Options:
   --input FILE       the input file, as an option
   --model NAME       auto | linear | last-trend | last-trend-peaks | seasonal | rrd-predict | lstm
-                     (default auto)
+                     (default auto: seasonal series get the LSTM, about a second each to
+                     train, the others the capacity trend at once)
+  --no-lstm          auto: no LSTM, the statistical seasonal model for seasonal series (a
+                     fleet report at milliseconds per series; --output crossings never
+                     trains: the dates come from the trend either way)
   --horizon SPAN     how far ahead: steps (48) or a duration (7d, 48h)   (default ${CLI_DEFAULT_HORIZON})
   --fit-window SPAN  fit only the last part of the data (default: all of it)
   --threshold N      a threshold to date, e.g. 90 or 90%; repeat for several
@@ -82,7 +88,7 @@ Options:
                      nanoseconds (right for any date from 1973 to 5138)
   --jobs N           forecast in N threads (this one and N-1 workers), the output in input
                      order all the same; 1 = this thread only (default: one per core;
-                     --model lstm always runs in one)
+                     a run that trains the LSTM runs in one)
   --progress         report progress on stderr even when it is not a terminal: the series done
                      so far and the share of the input read (how many series there are is
                      known only at the end)
@@ -127,6 +133,7 @@ const OPTIONS = {
   jobs: { type: 'string' },
   'cache-dir': { type: 'string' },
   retrain: { type: 'boolean' },
+  'no-lstm': { type: 'boolean' },
   'look-back': { type: 'string' },
   epochs: { type: 'string' },
   'fine-tune-epochs': { type: 'string' },
@@ -309,7 +316,11 @@ export function parseForecastArgs(argv: string[]): ForecastArgs {
     progress: v.progress ?? false,
     cacheDir: v['cache-dir'] ?? '',
     retrain: v.retrain ?? false,
+    noLstm: v['no-lstm'] ?? false,
   };
+  if (args.noLstm && args.model === 'lstm') {
+    throw new UsageError('--no-lstm with --model lstm: choose one');
+  }
   if (v.jobs !== undefined) {
     args.jobs = wholeNumber('--jobs', v.jobs, 1, 'threads that forecast; 1 = one thread');
     if (args.jobs > MAX_JOBS) {

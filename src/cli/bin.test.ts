@@ -97,7 +97,7 @@ describe('trendcast (the bundled command)', () => {
       ['--format', 'csv'],
       ['--output', 'crossings'],
     ]) {
-      const args = ['forecast', 'fleet.csv', '--horizon', '7d', '--threshold', '90', ...format];
+      const args = ['forecast', 'fleet.csv', '--horizon', '7d', '--threshold', '90', '--no-lstm', ...format];
       const one = trendcast([...args, '--jobs', '1']);
       const two = trendcast([...args, '--jobs', '2']);
       expect(one.err).toBe('');

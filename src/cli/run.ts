@@ -152,7 +152,8 @@ export function progressLine(done: number, seconds: number, fraction: number | n
  * input path and the series, so a scheduled job keeps its models warm between runs. `--look-back`,
  * `--epochs`, `--fine-tune-epochs` set the model's configuration (another one is another cache
  * entry), `--drift-limit` / `--drift-abs` its drift policy. With `--model lstm` each JSON series
- * has an `lstm` object: the model's status with its held-out backtest.
+ * has an `lstm` object: the model's status with its held-out backtest; with `auto`, each series
+ * the LSTM was trained for.
  */
 export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
   try {
@@ -163,26 +164,33 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     const { args, request } = parsed;
     const userOptions = lstmOptionsOf(args);
     const runner = createInProcessLstmRunner(args.cacheDir ? createFileWeightStore(args.cacheDir) : null);
+    // auto trains the LSTM for seasonal series, unless told not to or only the crossings are
+    // printed (they are dated on the capacity trend, whichever model draws the forecast).
+    const trainsLstm =
+      isTrainedModel(request.model) || (request.model === 'auto' && !args.noLstm && args.output !== 'crossings');
     const context: ForecastContext = {
-      lstm: {
-        runner: () => Promise.resolve(runner),
-        dashboardUid: 'cli',
-        panelId: args.input === '-' ? 'stdin' : basename(args.input),
-        config: lstmConfigFromOptions(userOptions),
-        drift: driftPolicyFromOptions(userOptions),
-        forceRetrain: args.retrain,
-      },
+      lstm: trainsLstm
+        ? {
+            runner: () => Promise.resolve(runner),
+            dashboardUid: 'cli',
+            panelId: args.input === '-' ? 'stdin' : basename(args.input),
+            config: lstmConfigFromOptions(userOptions),
+            drift: driftPolicyFromOptions(userOptions),
+            forceRetrain: args.retrain,
+          }
+        : undefined,
     };
-    // A trained model's JSON series carry its status (`lstm`, null when it did not get that far).
+    // A trained model's JSON series carry its status (`lstm`, null when it did not get that far);
+    // auto's, on the series it trained the LSTM for.
     const reportsStatus = isTrainedModel(request.model);
     const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
     const writer = createWriter(writerOptions);
-    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. A
-    // trained model (the LSTM) trains asynchronously with its weight cache: it stays in this thread.
+    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. The
+    // LSTM trains asynchronously with its weight cache: a run that trains it stays in this thread.
     const jobs = args.jobs ?? availableParallelism();
     const startWorker = io.startWorker;
     const pool =
-      jobs > 1 && startWorker && !reportsStatus
+      jobs > 1 && startWorker && !trainsLstm
         ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs - 1)
         : null;
     const workersFull = (jobs - 1) * IN_FLIGHT_PER_JOB;
@@ -242,7 +250,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       }
       const out = await forecastSeries(s, request, context);
       const { result, lstm: status } = out;
-      await write(writer.series(result, reportsStatus ? status : undefined));
+      await write(writer.series(result, reportsStatus ? status : (status ?? undefined)));
       seriesDone();
     };
 

@@ -98,3 +98,43 @@ describe('trendcast forecast --model lstm --cache-dir', () => {
     expect(JSON.parse(r.out).series[0].lstm).toMatchObject({ action: 'cold-train', cache: 'disabled' });
   });
 });
+
+describe('trendcast forecast without --model (auto)', () => {
+  const two = (days: number) =>
+    [
+      'series,timestamp,value',
+      ...csv(days)
+        .split('\n')
+        .slice(1)
+        .map((l) => `cpu,${l}`),
+      ...Array.from({ length: days * 24 }, (_, i) => `disk,${1704067200 + 3600 * i},${(30 + 0.1 * i).toFixed(2)}`),
+    ].join('\n');
+
+  it('trains the LSTM for the seasonal series and gives the other the capacity trend', async () => {
+    const r = await run(['forecast', 'in.csv', '--horizon', '24', '--threshold', '95'], { 'in.csv': two(10) });
+    expect(r.err).toBe('');
+    const [cpu, disk] = JSON.parse(r.out).series;
+    expect(cpu.model).toBe('lstm');
+    expect(cpu.diagnostics.autoGroup).toBe('seasonal');
+    expect(cpu.lstm).toMatchObject({ action: 'cold-train', period: 24 });
+    expect(Math.abs(cpu.forecast[6].value - 50.5)).toBeLessThan(3);
+    expect(disk.model).toBe('last-trend');
+    expect(disk).not.toHaveProperty('lstm');
+  });
+
+  it('keeps to the fitted models with --no-lstm and with --output crossings', async () => {
+    const plain = await run(['forecast', 'in.csv', '--horizon', '24', '--no-lstm'], { 'in.csv': two(10) });
+    expect(JSON.parse(plain.out).series.map((s: { model: string }) => s.model)).toEqual(['seasonal', 'last-trend']);
+    expect(JSON.parse(plain.out).series[0]).not.toHaveProperty('lstm');
+    const crossings = await run(['forecast', 'in.csv', '--threshold', '95', '--output', 'crossings'], {
+      'in.csv': two(10),
+    });
+    const lines = await run(['forecast', 'in.csv', '--threshold', '95', '--output', 'crossings', '--no-lstm'], {
+      'in.csv': two(10),
+    });
+    expect(crossings.code).toBe(0);
+    expect(crossings.out).toBe(lines.out);
+    const clash = await run(['forecast', 'in.csv', '--model', 'lstm', '--no-lstm'], { 'in.csv': two(10) });
+    expect(clash).toEqual({ code: 2, out: '', err: 'trendcast: --no-lstm with --model lstm: choose one\n' });
+  });
+});

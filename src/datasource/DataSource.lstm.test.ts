@@ -4,7 +4,7 @@
  */
 // jsdom: @grafana/data touches `window` on import; the LSTM trains with tfjs' CPU backend in Node.
 import { createDataFrame, DataFrame, FieldType, LoadingState } from '@grafana/data';
-import { lastValueFrom } from 'rxjs';
+import { lastValueFrom, toArray } from 'rxjs';
 import { TextDecoder, TextEncoder } from 'util';
 
 import { validForecastOptions } from '../models/forecastOptions';
@@ -212,6 +212,31 @@ describe('DataSource.query with the LSTM model', () => {
     expect((resp.data as DataFrame[]).map((f) => f.name)).toContain('host=db1 forecast');
     expect(rec.jobs).toHaveLength(0);
     expect(loads()).toBe(0);
+  });
+
+  it("answers auto with the fitted forecasts at once (Loading), then with the LSTM's (Done)", async () => {
+    const { ds, rec } = setup();
+    const request = queryRequest(
+      [target({ model: 'auto' })],
+      { from: NOW - 10 * 24 * HOUR, to: NOW },
+      {
+        dashboardUID: 'd',
+        panelId: 1,
+      }
+    );
+    const answers = await lastValueFrom(ds.query(request).pipe(toArray()));
+    expect(answers.map((a) => a.state)).toEqual([LoadingState.Loading, LoadingState.Done]);
+    const inner = [hostFrame('db1', 0.1), hostFrame('web1', 0.05)];
+    const auto = target({ model: 'auto' });
+    expect(answers[0].data).toEqual(await queryFrames(inner, auto, validForecastOptions(auto), NOW));
+    // web1's daily wave makes it seasonal: it trained an LSTM, whose status its frame carries; db1's
+    // steeper rise reads as a trend (no training, the same frame in both answers).
+    expect(rec.jobs.map((j) => [j.series.labels.host, j.request.model])).toEqual([['web1', 'lstm']]);
+    const early = (answers[0].data as DataFrame[]).filter((f) => f.name?.endsWith(' forecast'));
+    const forecasts = (answers[1].data as DataFrame[]).filter((f) => f.name?.endsWith(' forecast'));
+    expect(forecasts.map((f) => f.meta?.custom?.lstm?.action)).toEqual([undefined, 'cold-train']);
+    expect(forecasts[0]).toEqual(early[0]);
+    expect(values(forecasts[1], 1)).not.toEqual(values(early[1], 1));
   });
 
   it('aborts the training when the query is unsubscribed, and the observable emits nothing', async () => {

@@ -13,7 +13,7 @@ import { catchError, defer, from, last, mergeMap, Observable, of } from 'rxjs';
 
 import { buildInnerRequest, InnerInfluxQuery } from './innerRequest';
 import { resolveQuery } from './queryOptions';
-import { queryFrames } from './queryFrames';
+import { immediateQueryFrames, queryFrames } from './queryFrames';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { loadLstmRunner } from '../runtime/loadLstmRunner';
 import { DataSourceServices, grafanaServices } from './services';
@@ -178,18 +178,23 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
     const innerName = p.inner.name;
     return from(p.inner.query(p.request)).pipe(
       last(undefined, null),
-      mergeMap((resp) => abortable((signal) => this.forecastResponse(p, resp, signal))),
+      mergeMap((resp) => abortable<DataQueryResponse>((signal, emit) => this.forecastResponse(p, resp, signal, emit))),
       catchError((e: unknown) =>
         of(errorResponse([...p.errors, { message: `InfluxDB data source "${innerName}": ${errorText(e)}` }]))
       )
     );
   }
 
-  /** The response to the inner data source's last answer: its errors, and each query's frames. */
+  /**
+   * The response to the inner data source's last answer: its errors, and each query's frames.
+   * When an `auto` query goes on to train the LSTM, its fitted forecasts are emitted first (state
+   * Loading) and replaced by the final answer.
+   */
   private async forecastResponse(
     p: Prepared,
     resp: DataQueryResponse | null,
-    signal: AbortSignal
+    signal: AbortSignal,
+    emit: (early: DataQueryResponse) => void
   ): Promise<DataQueryResponse> {
     const innerName = p.inner.name;
     if (resp === null) {
@@ -201,6 +206,22 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
     }));
     const failed = new Set(innerErrors.map((e) => e.refId));
     const frames = resp.data as DataFrame[];
+    // A frame without refId belongs to the only query there is.
+    const queries = p.queries
+      .filter(({ query: q }) => !failed.has(q.refId) && !failed.has(undefined))
+      .map((entry) => ({
+        ...entry,
+        own: frames.filter((f) => f.refId === entry.query.refId || (f.refId === undefined && p.queries.length === 1)),
+      }));
+    const early = queries.map(({ query, options, own }) => ({
+      auto: query.model === 'auto',
+      ...immediateQueryFrames(own, query, options, p.now),
+    }));
+    if (early.some((e) => e.auto && e.trains)) {
+      const data = early.flatMap((e) => e.frames);
+      const errors = [...p.errors, ...innerErrors];
+      emit({ data, state: LoadingState.Loading, ...(errors.length > 0 ? { errors } : {}) });
+    }
     const data: DataFrame[] = [];
     const ownErrors: DataQueryError[] = [];
     const lstm = {
@@ -209,17 +230,19 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
       panelId: p.panelId,
       signal,
     };
-    for (const { query: q, options } of p.queries) {
-      if (failed.has(q.refId) || failed.has(undefined)) {
+    for (const [i, { query: q, options, own }] of queries.entries()) {
+      if (!early[i].trains) {
+        data.push(...early[i].frames);
         continue;
       }
-      // A frame without refId belongs to the only query there is.
-      const own = frames.filter((f) => f.refId === q.refId || (f.refId === undefined && p.queries.length === 1));
       try {
         data.push(...(await queryFrames(own, q, options, p.now, lstm)));
       } catch (e) {
         // Only the LSTM's runner can fail here (its chunk did not load): that query's error, not the inner one's.
         ownErrors.push({ refId: q.refId, message: `Query ${q.refId}: the LSTM model did not start: ${errorText(e)}` });
+        if (q.model === 'auto') {
+          data.push(...early[i].frames);
+        }
       }
     }
     const errors = [...p.errors, ...innerErrors, ...ownErrors];
@@ -228,13 +251,18 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
 }
 
 /**
- * An observable of `run`'s one answer that completes; unsubscribing before it answers aborts the
- * signal given to `run` (the LSTM's training stops) and drops the answer.
+ * An observable of `run`'s early answers (`emit`) and its final one, then complete; unsubscribing
+ * before the final answer aborts the signal given to `run` (the LSTM's training stops) and drops it.
  */
-function abortable<T>(run: (signal: AbortSignal) => Promise<T>): Observable<T> {
+function abortable<T>(run: (signal: AbortSignal, emit: (early: T) => void) => Promise<T>): Observable<T> {
   return new Observable<T>((subscriber) => {
     const controller = new AbortController();
-    run(controller.signal).then(
+    const emit = (early: T) => {
+      if (!controller.signal.aborted) {
+        subscriber.next(early);
+      }
+    };
+    run(controller.signal, emit).then(
       (value) => {
         subscriber.next(value);
         subscriber.complete();

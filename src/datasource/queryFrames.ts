@@ -4,7 +4,7 @@ import { forecastFrame } from '../common/forecastFrames';
 import { framesToSeries, PanelSeries } from '../common/framesToSeries';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { SeriesForecast } from '../models/forecastSeries';
-import { forecastSeries } from '../runtime/forecastSeries';
+import { autoTrains, forecastSeries, immediateForecast } from '../runtime/forecastSeries';
 import { LstmJobHooks, LstmRunner } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
@@ -73,6 +73,34 @@ export async function queryFrames(
     }
   }
   return assembleQueryFrames(innerFrames, query, now, results);
+}
+
+/**
+ * What an `auto` query shows before training: every series' fitted forecast (queryFrames without
+ * the LSTM), and whether queryFrames will train any of its series (those auto found seasonal),
+ * i.e. whether its answer can change. A query of the LSTM itself has nothing to show before
+ * training: its original frames only, `trains` true.
+ */
+export function immediateQueryFrames(
+  innerFrames: DataFrame[],
+  query: TrendcastQuery,
+  options: ResolvedForecastOptions,
+  now: number
+): { frames: DataFrame[]; trains: boolean } {
+  const results: SeriesResult[] = [];
+  let trains = false;
+  if (query.includeForecast || query.includeCrossings) {
+    for (const series of framesToSeries(innerFrames)) {
+      const result = immediateForecast(series, options);
+      if (result === null) {
+        const originalsOnly = { ...query, includeForecast: false, includeCrossings: false };
+        return { frames: assembleQueryFrames(innerFrames, originalsOnly, now, []), trains: true };
+      }
+      trains ||= autoTrains(options, result);
+      results.push({ series, result });
+    }
+  }
+  return { frames: assembleQueryFrames(innerFrames, query, now, results), trains };
 }
 
 /**

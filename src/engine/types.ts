@@ -32,7 +32,14 @@ export interface Problem {
 }
 
 export type NoticeCode =
-  'unsorted' | 'duplicates-merged' | 'non-finite-dropped' | 'irregular-resampled' | 'gaps' | 'clamped-window';
+  | 'unsorted'
+  | 'duplicates-merged'
+  | 'non-finite-dropped'
+  | 'irregular-resampled'
+  | 'gaps'
+  | 'clamped-window'
+  /** auto shows its statistical forecast: the LSTM it went on to train failed. */
+  | 'lstm-failed';
 
 export interface Notice {
   code: NoticeCode;

@@ -61,7 +61,8 @@ describe('usePanelForecasts', () => {
     await settle();
     const options = validForecastOptions({ model: 'linear', horizon: '24h', thresholds: [90] });
     expect(h.last().forecasts).toEqual(SERIES.map((s) => ({ series: s, result: forecastFitted(s, options) })));
-    expect(h.last().statuses).toEqual({ 'host=web1': null, 'host=db1': null });
+    expect(h.last().statuses).toEqual({});
+    expect(h.last().trains).toBe(false);
     expect(runnerLoads).not.toHaveBeenCalled();
     h.unmount();
   });
@@ -119,6 +120,56 @@ describe('usePanelForecasts', () => {
     await settle();
     expect(jobs.slice(2).map((j) => j.forceRetrain)).toEqual([true, true]);
     h.unmount();
+  });
+
+  it("shows auto's fitted forecast at once, then the LSTM's on the series auto finds seasonal", async () => {
+    const daily = (host: string): PanelSeries => ({
+      ...series(host, 0),
+      times: Array.from({ length: 240 }, (_, i) => i * HOUR),
+      values: Array.from({ length: 240 }, (_, i) => 50 + 8 * Math.sin((2 * Math.PI * i) / 24) + ((i * 37) % 11) / 11),
+    });
+    const seasonal = daily('web1');
+    const flat = { ...series('db1', 0.2) };
+    const status = { action: 'cold-train' } as LstmStatus;
+    let release: () => void = () => undefined;
+    const jobs: LstmJob[] = [];
+    runnerLoads.mockResolvedValue({
+      where: 'worker',
+      async run(job) {
+        jobs.push(job);
+        await new Promise<void>((r) => (release = r));
+        return {
+          // The seasonal model's forecast, as the LSTM's: what the panel shows is what the runner answered.
+          result: { ...forecastFitted(job.series, { ...job.request, model: 'seasonal' }), model: 'lstm' },
+          lstm: status,
+          cancelled: false,
+        };
+      },
+      dispose: () => undefined,
+    });
+    const states: PanelForecastState[] = [];
+    const both = [seasonal, flat];
+    const Probe = () => {
+      states.push(usePanelForecasts(both, { ...DEFAULT_OPTIONS, horizon: '24h' }, THRESHOLDS, 7));
+      return null;
+    };
+    const root = createRoot(document.createElement('div'));
+    act(() => root.render(<Probe />));
+    await settle();
+    const auto = validForecastOptions({ model: 'auto', horizon: '24h', thresholds: [90] });
+    // Before any training: both fitted forecasts, the seasonal one in training.
+    expect(states[states.length - 1].forecasts.map((f) => f.result)).toEqual([
+      forecastFitted(seasonal, auto),
+      forecastFitted(flat, auto),
+    ]);
+    expect(states[states.length - 1].trains).toBe(true);
+    expect(jobs.map((j) => [j.series.name, j.request.model])).toEqual([['host=web1', 'lstm']]);
+    await act(async () => release());
+    const last = states[states.length - 1];
+    expect(last.forecasts.map((f) => f.result.model)).toEqual(['lstm', 'last-trend']);
+    expect(last.statuses).toEqual({ 'host=web1': status });
+    expect(last.running).toBe(false);
+    act(() => root.unmount());
   });
 
   it("says on each series that the LSTM did not start when its runner's chunk does not load", async () => {

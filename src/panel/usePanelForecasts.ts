@@ -4,7 +4,7 @@ import { PanelSeries } from '../common/framesToSeries';
 import { badOptionsProblem, resolveForecastOptions } from '../models/forecastOptions';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { LstmProgress } from '../models/lstm';
-import { forecastSeries, LstmPlace } from '../runtime/forecastSeries';
+import { autoTrains, forecastSeries, immediateForecast, LstmPlace } from '../runtime/forecastSeries';
 import { loadLstmRunner } from '../runtime/loadLstmRunner';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
@@ -25,6 +25,8 @@ export interface PanelForecastState {
   /** Per series name: the LSTM's status after its last refresh (null for the fitted models). */
   statuses: Record<string, LstmStatus | null>;
   running: boolean;
+  /** Whether this run trains any series (the LSTM, or auto on a seasonal series): its status bar shows. */
+  trains: boolean;
   /** Where training runs ('worker' normally); null until an LSTM series loads the runner. */
   runner: 'worker' | 'main-thread' | null;
   /** "Retrain now": every series from scratch. */
@@ -43,11 +45,13 @@ interface RunForecasts {
  * Every series through the one forecast entry (runtime/forecastSeries), whatever the model, when
  * the data or the forecast options change (not when an overlay is toggled). The options are
  * resolved once per run; a bad series yields a result with `problem`, never hiding the others.
- * The fitted models answer within the run's first task, so the previous forecasts are replaced
- * without a frame of blank chart. The LSTM trains in the shared training worker (loaded, with
- * tfjs, on its first series): its forecast from cached weights is shown as soon as it arrives,
- * fine-tuning or training updates it; until then the series are drawn without forecast. Work is
- * cancelled when the panel unmounts or its data or options change.
+ * The fitted models answer at once (auto's too), so the previous forecasts are replaced without a
+ * frame of blank chart. The LSTM trains in the shared training worker (loaded on its first
+ * series), for `lstm` on every series and for `auto` on those it found seasonal (whose fitted
+ * forecast stays until the LSTM's replaces it, if that backtests better): its forecast from cached
+ * weights is shown as soon as it arrives, fine-tuning or training updates it; until then an `lstm`
+ * series is drawn without forecast. Work is cancelled when the panel unmounts or its data or
+ * options change.
  */
 export function usePanelForecasts(
   series: PanelSeries[],
@@ -66,12 +70,12 @@ export function usePanelForecasts(
   const [progress, setProgress] = useState<PanelForecastState['progress']>(null);
   const [statuses, setStatuses] = useState<Record<string, LstmStatus | null>>({});
   const [running, setRunning] = useState(false);
+  const [trains, setTrains] = useState(false);
   const [runner, setRunner] = useState<PanelForecastState['runner']>(null);
 
   useEffect(
     () => {
       const run = ++runRef.current;
-      const pending = () => series.map((s) => ({ series: s, result: emptySeriesForecast(s) }));
       const resolved = resolveForecastOptions({
         model,
         horizon,
@@ -107,17 +111,30 @@ export function usePanelForecasts(
         if (signal.aborted) {
           return;
         }
-        setForecasts((prev) => {
-          const items = prev.run === run ? prev.items : pending();
-          return { run, items: items.map((f, j) => (j === i ? { series: f.series, result } : f)) };
-        });
+        setForecasts((prev) => ({
+          run,
+          items: prev.items.map((f, j) => (j === i ? { series: f.series, result } : f)),
+        }));
         setStatuses((prev) => ({ ...prev, [series[i].name]: status }));
       };
-      // A run still without results by the next task trains: its series are drawn without forecast.
-      const blank = setTimeout(() => setForecasts((prev) => (prev.run === run ? prev : { run, items: pending() })));
+      // The fitted models' forecasts at once (auto's too, on the series it goes on to train); the
+      // LSTM's series are drawn without forecast until it answers.
+      const immediate = series.map((s) => immediateForecast(s, resolved.options));
+      const toTrain = series.map((_, i) => {
+        const now = immediate[i];
+        return now === null || autoTrains(resolved.options, now);
+      });
+      setForecasts({
+        run,
+        items: series.map((s, i) => ({ series: s, result: immediate[i] ?? emptySeriesForecast(s) })),
+      });
+      setTrains(toTrain.some(Boolean));
       setRunning(true);
       (async () => {
         for (let i = 0; i < series.length && !signal.aborted; i++) {
+          if (!toTrain[i]) {
+            continue;
+          }
           const s = series[i];
           try {
             const outcome = await forecastSeries(s, resolved.options, {
@@ -130,11 +147,15 @@ export function usePanelForecasts(
           } catch (e) {
             // Only the LSTM's runner can fail to load (its chunk did not arrive): said on the series.
             const message = `the LSTM model did not start: ${e instanceof Error ? e.message : String(e)}`;
-            put(i, emptySeriesForecast(s, { code: 'model-failed', message }), null);
+            const shown = immediate[i];
+            put(
+              i,
+              shown
+                ? { ...shown, notices: [...shown.notices, { code: 'lstm-failed', message }] }
+                : emptySeriesForecast(s, { code: 'model-failed', message }),
+              null
+            );
           }
-        }
-        if (series.length === 0 && !signal.aborted) {
-          setForecasts({ run, items: [] });
         }
       })().finally(() => {
         if (controllerRef.current === controller) {
@@ -143,7 +164,6 @@ export function usePanelForecasts(
         }
       });
       return () => {
-        clearTimeout(blank);
         controller.abort();
       };
     },
@@ -177,5 +197,5 @@ export function usePanelForecasts(
     setProgress(null);
   }, []);
 
-  return { forecasts: forecasts.items, progress, statuses, running, runner, retrain, cancel };
+  return { forecasts: forecasts.items, progress, statuses, running, trains, runner, retrain, cancel };
 }

@@ -2,6 +2,7 @@ import { validForecastOptions } from '../models/forecastOptions';
 import { forecastFitted } from '../models/forecastSeries';
 import { forecastSeries, LstmPlace } from './forecastSeries';
 import { createInProcessLstmRunner } from './inProcessLstmRunner';
+import { LstmRunner } from './lstmJobs';
 import { createMemoryWeightStore, WeightStore } from './weightStore';
 
 jest.setTimeout(60_000);
@@ -29,7 +30,7 @@ const place = (store: WeightStore | null): LstmPlace => {
 const lstm = place(createMemoryWeightStore());
 
 describe('forecastSeries (the forecast entry)', () => {
-  it.each(['auto', 'linear', 'seasonal', 'last-trend', 'rrd-predict'] as const)(
+  it.each(['linear', 'seasonal', 'last-trend', 'rrd-predict'] as const)(
     'fits %s at once, without loading the LSTM runner',
     async (model) => {
       const req = validForecastOptions({ model, horizon: '24', thresholds: [70] });
@@ -39,6 +40,65 @@ describe('forecastSeries (the forecast entry)', () => {
       expect(runner).not.toHaveBeenCalled();
     }
   );
+
+  it('fits auto at once on a series without a cycle, without loading the LSTM runner', async () => {
+    const line = { ...raw(240), values: Array.from({ length: 240 }, (_, i) => 40 + 0.1 * i + ((i * 37) % 11) / 11) };
+    const req = validForecastOptions({ model: 'auto', horizon: '24', thresholds: [70] });
+    const runner = jest.fn(lstm.runner);
+    const out = await forecastSeries(line, req, { lstm: { ...lstm, runner } });
+    expect(out).toEqual({ result: forecastFitted(line, req), lstm: null, cancelled: false });
+    expect(out.result.model).toBe('last-trend');
+    expect(runner).not.toHaveBeenCalled();
+  });
+
+  it('gives auto the fitted models only without an LSTM place (the CLI with --no-lstm)', async () => {
+    const req = validForecastOptions({ model: 'auto', horizon: '24' });
+    const out = await forecastSeries(raw(240), req);
+    expect(out).toEqual({ result: forecastFitted(raw(240), req), lstm: null, cancelled: false });
+    expect(out.result.model).toBe('seasonal');
+  });
+
+  it("trains the LSTM for a series auto finds seasonal: the LSTM's forecast, the trend's crossings", async () => {
+    const options = { horizon: '240h', thresholds: [70] };
+    const auto = validForecastOptions({ model: 'auto', ...options });
+    const out = await forecastSeries(raw(240, 0.05), auto, { lstm: place(createMemoryWeightStore()) });
+    const fitted = forecastFitted(raw(240, 0.05), auto);
+    expect(fitted.model).toBe('seasonal');
+    expect(out.result.model).toBe('lstm');
+    expect(out.result.diagnostics).toMatchObject({ autoGroup: 'seasonal' });
+    expect(out.lstm).toMatchObject({ action: 'cold-train', period: 24 });
+    expect(out.result.forecast!.point).not.toEqual(fitted.forecast!.point);
+    // The date comes from the capacity trend, whichever model draws the forecast.
+    expect(out.result.crossings).toEqual(fitted.crossings);
+    expect(out.result.crossings[0].status).toBe('crosses');
+  });
+
+  it("keeps auto's fitted forecast, with a notice, when the LSTM fails; and when training is cancelled", async () => {
+    const failing: LstmRunner = {
+      where: 'main-thread',
+      run: async (job) => ({
+        result: {
+          ...forecastFitted(job.series, job.request),
+          forecast: null,
+          problem: { code: 'model-failed', message: 'LSTM model failed: out of memory' },
+        },
+        lstm: null,
+        cancelled: false,
+      }),
+      dispose: () => undefined,
+    };
+    const req = validForecastOptions({ model: 'auto', horizon: '24' });
+    const fitted = forecastFitted(raw(240), req);
+    const out = await forecastSeries(raw(240), req, { lstm: { ...lstm, runner: async () => failing } });
+    expect(out.result).toEqual({
+      ...fitted,
+      notices: [{ code: 'lstm-failed', message: 'LSTM model failed: out of memory' }],
+    });
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = await forecastSeries(raw(240), req, { lstm: place(null), signal: controller.signal });
+    expect(cancelled).toEqual({ result: fitted, lstm: null, cancelled: true });
+  });
 
   it('runs the LSTM through the same preparation and crossing code', async () => {
     const out = await forecastSeries(

@@ -2,9 +2,10 @@
  * End to end: the LSTM weight cache round-trips through headless Chromium's real IndexedDB, through
  * the BUILT plugin (dist/trendcast-forecast-panel/module.js, its lazy lstm-client chunk and the
  * lstm-worker it starts), on each Grafana line. The
- * panel (model 'lstm', the panel's default training: 3 networks × 20 epochs) trains cold on a
- * generated 14-day hourly series with a daily cycle, stores the weights, and after a page reload in
- * the same browser profile forecasts from the cached weights without training.
+ * panel (the default model, auto, and the panel's default training) finds the generated 14-day
+ * hourly series seasonal (a daily cycle), so it trains the LSTM cold, shows its forecast, stores the
+ * weights, and after a page reload in the same browser profile forecasts from the cached weights
+ * without training.
  */
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -135,7 +136,7 @@ describe.each(e2eLines())(
       host = await startHostPage({
         line,
         timeZone: 'UTC',
-        panels: [{ title: 'CPU (LSTM)', frames: [seasonalFrame()], options: { model: 'lstm', horizon: '2d' } }],
+        panels: [{ title: 'CPU', frames: [seasonalFrame()], options: { horizon: '2d' } }],
       });
       browser = await launchChromium();
     });
@@ -157,6 +158,8 @@ describe.each(e2eLines())(
       expect(cold).toContain('host=web1');
       expect(cold).toContain('trained now');
       expect(cold).toContain(`on ${DAYS * 24} points`);
+      // auto shows the LSTM's forecast once it has trained.
+      await expect(panel.textContent()).resolves.toContain('model: lstm');
       expect(await page.evaluate(() => (window as unknown as { __sawLstmProgress?: boolean }).__sawLstmProgress)).toBe(
         true
       );

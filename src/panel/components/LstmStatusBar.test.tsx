@@ -55,6 +55,7 @@ function state(statuses: Record<string, LstmStatus | null>): PanelForecastState 
     progress: null,
     statuses,
     running: false,
+    trains: true,
     runner: 'worker',
     retrain: () => undefined,
     cancel: () => undefined,

@@ -6,7 +6,6 @@ import { useMemo } from 'react';
 
 import { framesToSeries } from '../../common/framesToSeries';
 import { emptySeriesForecast } from '../../models/forecastSeries';
-import { isTrainedModel } from '../../models/registry';
 import { TEST_IDS } from '../constants';
 import { DEFAULT_THRESHOLDS_STYLE } from '../options';
 import { crossingMarks } from '../plot/crossingMarks';
@@ -43,8 +42,8 @@ export function TrendcastPanel(props: PanelProps<TrendcastOptions>) {
   const thresholds = useMemo(() => thresholdLines(thresholdsConfig, min, max), [thresholdsConfig, min, max]);
   const state = usePanelForecasts(series, options, thresholds, id);
   const computed = state.forecasts;
-  // A trained model (the LSTM) shows its training and model status under the chart.
-  const trains = isTrainedModel(options.model);
+  // A run that trains (the LSTM, or auto on seasonal series) shows its training and model status under the chart.
+  const trains = state.trains;
   // Until the forecasts arrive (or when there are none), the observed series are drawn alone.
   const forecasts = useMemo(
     () => (computed.length > 0 ? computed : series.map((s) => ({ series: s, result: emptySeriesForecast(s) }))),
