@@ -1,5 +1,4 @@
-import { forecastBounds, ZERO_SNAP_FRACTION } from './forecastBounds';
-import { toSeriesUnits } from './lstmTransform';
+import { forecastBounds, toSeriesUnits, ZERO_SNAP_FRACTION } from './forecastBounds';
 
 describe('forecastBounds', () => {
   it('floors a log-scale series at its lowest value', () => {

@@ -3,7 +3,7 @@
  * recursive networks can wander where the metric never goes; these bounds bring such values back.
  */
 import { median } from '../../engine/stats/median';
-import type { LstmTransform } from './lstmTransform';
+import { fromModelScale, LstmTransform } from './lstmTransform';
 
 export interface ForecastBounds {
   /** The lowest value a forecast may take. */
@@ -55,4 +55,15 @@ export function forecastBounds(y: ArrayLike<number>, transform: LstmTransform): 
   }
   const intermittent = nonZero.length > 0 && zeros >= INTERMITTENT_ZERO_SHARE * (zeros + nonZero.length);
   return { floor: 0, zeroBelow: intermittent ? ZERO_SNAP_FRACTION * median(nonZero) : 0 };
+}
+
+/**
+ * A forecast value from the model's scale to the series' units, within `bounds`: what the
+ * model's predict shows and what the held-out backtest scores.
+ */
+export function toSeriesUnits(t: LstmTransform, bounds: ForecastBounds): (v: number) => number {
+  return (v) => {
+    const x = Math.max(bounds.floor, fromModelScale(v, t));
+    return bounds.zeroBelow > 0 && x < bounds.zeroBelow ? 0 : x;
+  };
 }

@@ -8,10 +8,10 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { FittedModel, isProblem, Prediction } from '../types';
 import { splitComponents } from './lstmComponents';
-import { forecastBounds } from './forecastBounds';
+import { forecastBounds, toSeriesUnits } from './forecastBounds';
 import { bandSdAt, combinedForecast, oneStepFitted, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
-import { fromModelScale, toModelScale, toSeriesUnits } from './lstmTransform';
+import { fromModelScale, toModelScale } from './lstmTransform';
 import { LstmFitOptions, LstmHooks, trainLstm } from './lstmTraining';
 
 /** Rows at the end of the series that get one-step fitted values. */

@@ -10,12 +10,12 @@ import { NetworkShape, NetworkWeights } from './forwardPass';
 import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents';
 import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig, UNSCORED_DAMPING } from './lstmConfig';
 import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows, naiveLag } from './lstmHoldOut';
-import { forecastBounds } from './forecastBounds';
+import { forecastBounds, toSeriesUnits } from './forecastBounds';
 import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, TrainSettings, writeWeights } from './lstmNetwork';
 import { initialOneStepWeights, ONE_STEP_BACKEND, trainOneStepNetwork } from './oneStepNetwork';
 import { ComponentName, ComponentState, LstmState, NETWORKS_ONLY } from './lstmState';
-import { chooseTransform, LstmTransform, toModelScale, toSeriesUnits } from './lstmTransform';
+import { chooseTransform, LstmTransform, toModelScale } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
 import { fitScaling, makeWindows, scaleValues, Windows } from './windows';
 

@@ -5,7 +5,6 @@
  * hours by more than their whole value, so those are learnt as logarithms and forecast back with exp.
  */
 import { pearson } from '../../engine/stats/pearson';
-import type { ForecastBounds } from './forecastBounds';
 
 export type LstmTransform = 'none' | 'log';
 
@@ -62,15 +61,4 @@ export function toModelScale(values: ArrayLike<number>, t: LstmTransform): Float
 /** One value back from the model's scale. */
 export function fromModelScale(v: number, t: LstmTransform): number {
   return t === 'log' ? Math.exp(v) : v;
-}
-
-/**
- * A forecast value from the model's scale to the series' units, within `bounds`
- * (forecastBounds.ts): what the model's predict shows and what the held-out backtest scores.
- */
-export function toSeriesUnits(t: LstmTransform, bounds: ForecastBounds): (v: number) => number {
-  return (v) => {
-    const x = Math.max(bounds.floor, fromModelScale(v, t));
-    return bounds.zeroBelow > 0 && x < bounds.zeroBelow ? 0 : x;
-  };
 }
