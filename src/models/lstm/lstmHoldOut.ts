@@ -68,7 +68,7 @@ export function naiveWeight(actual: ArrayLike<number>, network: ArrayLike<number
  * them, on the model's scale), picks the damping among `candidates`, then, unless `lag` is null,
  * the networks' weight against the seasonal naive forecast with that lag (naiveWeight), and scores
  * the combined forecast. `toSeries` brings a forecast value back to the series' units and bounds
- * it as the model's own predict does (lstmTransform.ts toSeriesUnits); `insample` and `actual` are
+ * it as the model's own predict does (forecastBounds.ts toSeriesUnits); `insample` and `actual` are
  * in the series' units.
  */
 export function backtestHeldOut(
