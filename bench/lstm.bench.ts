@@ -480,7 +480,7 @@ async function chromium(count: number): Promise<void> {
     out(`\nChromium part skipped: ${(e as Error).message}`);
     return;
   }
-  const { rows, userAgent } = result;
+  const { rows, pool, cores, userAgent } = result;
   const col = (i: number) => rows.map((r) => r[i]);
   const expect = (i: number, action: string, cache: string) => {
     const bad = col(i).filter((r) => r.action !== action || r.cache !== cache);
@@ -510,6 +510,20 @@ async function chromium(count: number): Promise<void> {
         ['fine-tune on 24 new points, total', fmt(ms(3), 0)],
         ['fine-tune / cold', `${fmt((100 * ms(3)) / ms(0), 1)}%`],
       ]
+    )
+  );
+  out(
+    `\nA panel's ${pool[0].series} series trained cold, one worker against one per core as the page's pool runs them (navigator.hardwareConcurrency ${cores}; one run each):\n`
+  );
+  out(
+    markdownTable(
+      ['workers', 'wall time, s', 's per series', '× one worker'],
+      pool.map((p) => [
+        String(p.workers),
+        fmt(p.ms / 1000, 1),
+        fmt(p.ms / 1000 / p.series, 2),
+        fmt(pool[0].ms / p.ms, 2),
+      ])
     )
   );
 }

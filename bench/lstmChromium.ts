@@ -76,13 +76,33 @@ window.lstmRun = (worker, job) => new Promise((resolve) => {
   worker.addEventListener('message', onMessage);
   worker.postMessage({ type: 'run', id, job });
 });
+
+// A panel's cold trainings spread over k workers as the page's pool spreads them (each job to a
+// free worker): the wall time of the whole batch.
+window.lstmBatch = async (url, k, jobs) => {
+  const workers = Array.from({ length: k }, () => new Worker(url));
+  const t0 = performance.now();
+  let next = 0;
+  const lane = async (w) => { while (next < jobs.length) { await window.lstmRun(w, jobs[next++]); } };
+  await Promise.all(workers.map(lane));
+  const ms = performance.now() - t0;
+  workers.forEach((w) => w.terminate());
+  return ms;
+};
 `;
+
+/** A panel's series trained cold by k workers at once: the batch's wall time. */
+export interface PoolRun {
+  workers: number;
+  series: number;
+  ms: number;
+}
 
 /** Runs the Chromium measurements over `count` synthetic series (plus one untimed warm-up). */
 export async function chromiumRuns(
   count: number,
   makeSeries: (seed: number, n: number) => Float64Array
-): Promise<{ rows: ChromiumRun[][]; userAgent: string }> {
+): Promise<{ rows: ChromiumRun[][]; pool: PoolRun[]; cores: number; userAgent: string }> {
   const dist = join(process.cwd(), 'dist/trendcast-forecast-panel');
   const workerFile = existsSync(dist) ? readdirSync(dist).find((f) => /^lstm-worker\..*\.js$/.test(f)) : undefined;
   if (!workerFile) {
@@ -134,8 +154,26 @@ export async function chromiumRuns(
     for (let s = 0; s < count; s++) {
       rows[s].push(await run(job(10 + s, n)), await run(job(10 + s, n + 24)));
     }
+    // A panel of 8 series trained cold by one worker, then by one per core as the pool does (new
+    // panel ids: nothing comes from the cache).
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    const pool: PoolRun[] = [];
+    const panelSeries = 8;
+    for (const k of Array.from(new Set([1, Math.max(1, Math.min(4, cores))]))) {
+      const jobs = Array.from({ length: panelSeries }, (_, i) => ({ ...job(40 + i, n), panelId: `pool-${k}-${i}` }));
+      const ms = await page.evaluate(
+        ([url, workers, list]) =>
+          (window as unknown as { lstmBatch: (u: string, k: number, j: unknown[]) => Promise<number> }).lstmBatch(
+            url as string,
+            workers as number,
+            list as unknown[]
+          ),
+        [`${PLUGIN_PATH}${workerFile}`, k, jobs] as const
+      );
+      pool.push({ workers: k, series: panelSeries, ms });
+    }
     const userAgent = await page.evaluate(() => navigator.userAgent);
-    return { rows, userAgent };
+    return { rows, pool, cores, userAgent };
   } finally {
     await browser.close();
     server.close();

@@ -54,6 +54,7 @@ function recordingRunner(store: WeightStore) {
   const actions: Array<LstmAction | null> = [];
   const runner: LstmRunner = {
     where: 'main-thread',
+    lanes: 1,
     async run(job, hooks): Promise<SeriesOutcome> {
       jobs.push(job);
       // The query's own settings (look-back) stay; the small network's keep the test fast.

@@ -5,6 +5,7 @@ import { framesToSeries, PanelSeries } from '../common/framesToSeries';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { SeriesForecast } from '../models/forecastSeries';
 import { autoTrains, forecastSeries, immediateForecast } from '../runtime/forecastSeries';
+import { inLanes } from '../runtime/inLanes';
 import { LstmJobHooks, LstmRunner } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
@@ -63,14 +64,25 @@ export async function queryFrames(
       drift: driftPolicyFromOptions(query),
     };
     const hooks: LstmJobHooks = { signal: lstm?.signal };
-    // One series at a time: the worker runs LSTM jobs in turn anyway, and an abort stops the rest.
-    for (const series of framesToSeries(innerFrames)) {
-      if (lstm?.signal.aborted) {
-        break;
-      }
-      const outcome = await forecastSeries(series, options, { ...hooks, lstm: place });
-      results.push({ series, result: outcome.result, lstm: outcome.lstm });
-    }
+    const all = framesToSeries(innerFrames);
+    // As many series at once as the runner has training workers, once a series trains at all.
+    const trains = all.some((s) => {
+      const first = immediateForecast(s, options);
+      return first === null || autoTrains(options, first);
+    });
+    const lanes = place && trains ? (await place.runner()).lanes : 1;
+    const done: Array<SeriesResult | undefined> = new Array(all.length);
+    await inLanes(
+      all.map((_, i) => i),
+      lanes,
+      async (i) => {
+        const outcome = await forecastSeries(all[i], options, { ...hooks, lstm: place });
+        done[i] = { series: all[i], result: outcome.result, lstm: outcome.lstm };
+      },
+      lstm?.signal
+    );
+    // An abort leaves the series not started out (as before: the answer is dropped anyway).
+    results.push(...done.filter((r): r is SeriesResult => r !== undefined));
   }
   return assembleQueryFrames(innerFrames, query, now, results);
 }

@@ -98,6 +98,7 @@ describe('usePanelForecasts', () => {
     const status = { action: 'cached' } as LstmStatus;
     const runner: LstmRunner = {
       where: 'worker',
+      lanes: 1,
       async run(job, hooks) {
         jobs.push(job);
         const cached = { ...emptySeriesForecast(job.series), model: 'lstm' as const };
@@ -135,6 +136,7 @@ describe('usePanelForecasts', () => {
     const jobs: LstmJob[] = [];
     runnerLoads.mockResolvedValue({
       where: 'worker',
+      lanes: 1,
       async run(job) {
         jobs.push(job);
         await new Promise<void>((r) => (release = r));

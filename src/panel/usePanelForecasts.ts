@@ -5,6 +5,7 @@ import { badOptionsProblem, resolveForecastOptions } from '../models/forecastOpt
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { LstmProgress } from '../models/lstm';
 import { autoTrains, forecastSeries, immediateForecast, LstmPlace } from '../runtime/forecastSeries';
+import { inLanes } from '../runtime/inLanes';
 import { loadLstmRunner } from '../runtime/loadLstmRunner';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { driftPolicyFromOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
@@ -130,33 +131,44 @@ export function usePanelForecasts(
       });
       setTrains(toTrain.some(Boolean));
       setRunning(true);
+      const training = series.map((_, i) => i).filter((i) => toTrain[i]);
       (async () => {
-        for (let i = 0; i < series.length && !signal.aborted; i++) {
-          if (!toTrain[i]) {
-            continue;
-          }
-          const s = series[i];
-          try {
-            const outcome = await forecastSeries(s, resolved.options, {
-              lstm: place,
-              signal,
-              onProgress: (p) => !signal.aborted && setProgress({ series: s.displayName, progress: p }),
-              onCached: (result, status) => put(i, result, status),
-            });
-            put(i, outcome.result, outcome.lstm);
-          } catch (e) {
-            // Only the LSTM's runner can fail to load (its chunk did not arrive): said on the series.
-            const message = `the LSTM model did not start: ${e instanceof Error ? e.message : String(e)}`;
-            const shown = immediate[i];
-            put(
-              i,
-              shown
-                ? { ...shown, notices: [...shown.notices, { code: 'lstm-failed', message }] }
-                : emptySeriesForecast(s, { code: 'model-failed', message }),
-              null
-            );
-          }
+        // As many series at once as the runner has training workers (one per core).
+        let lanes = 1;
+        if (training.length > 1) {
+          lanes = await place.runner().then(
+            (r) => r.lanes,
+            () => 1
+          );
         }
+        await inLanes(
+          training,
+          lanes,
+          async (i) => {
+            const s = series[i];
+            try {
+              const outcome = await forecastSeries(s, resolved.options, {
+                lstm: place,
+                signal,
+                onProgress: (p) => !signal.aborted && setProgress({ series: s.displayName, progress: p }),
+                onCached: (result, status) => put(i, result, status),
+              });
+              put(i, outcome.result, outcome.lstm);
+            } catch (e) {
+              // Only the LSTM's runner can fail to load (its chunk did not arrive): said on the series.
+              const message = `the LSTM model did not start: ${e instanceof Error ? e.message : String(e)}`;
+              const shown = immediate[i];
+              put(
+                i,
+                shown
+                  ? { ...shown, notices: [...shown.notices, { code: 'lstm-failed', message }] }
+                  : emptySeriesForecast(s, { code: 'model-failed', message }),
+                null
+              );
+            }
+          },
+          signal
+        );
       })().finally(() => {
         if (controllerRef.current === controller) {
           setRunning(false);

@@ -76,6 +76,7 @@ describe('forecastSeries (the forecast entry)', () => {
   it("keeps auto's fitted forecast, with a notice, when the LSTM fails; and when training is cancelled", async () => {
     const failing: LstmRunner = {
       where: 'main-thread',
+      lanes: 1,
       run: async (job) => ({
         result: {
           ...forecastFitted(job.series, job.request),

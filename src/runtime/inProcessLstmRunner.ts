@@ -9,6 +9,7 @@ import { WeightStore } from './weightStore';
 export function createInProcessLstmRunner(store: WeightStore | null): LstmRunner {
   return {
     where: 'main-thread',
+    lanes: 1,
     run: (job, hooks = {}) => runLstmJob(job, store, hooks),
     dispose: () => undefined,
   };

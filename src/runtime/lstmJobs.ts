@@ -37,6 +37,8 @@ export interface LstmJobHooks {
 /** Runs LSTM jobs somewhere (a worker, or this thread). Never rejects. */
 export interface LstmRunner {
   readonly where: 'worker' | 'main-thread';
+  /** Jobs it runs side by side (its training workers); more submitted at once wait their turn. */
+  readonly lanes: number;
   run(job: LstmJob, hooks?: LstmJobHooks): Promise<SeriesOutcome>;
   dispose(): void;
 }

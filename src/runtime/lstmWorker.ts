@@ -1,7 +1,7 @@
 /**
  * The training worker (webpack: `new Worker(new URL('./lstmWorker.ts', import.meta.url))`).
- * Runs LSTM jobs one at a time, so two panels do not fight over the CPU; the page stays
- * responsive. Weights are cached in IndexedDB from here (a memory store where IndexedDB is
+ * Runs LSTM jobs one at a time (the page's pool, lstmWorkerClient.ts, starts one worker per core
+ * and gives each its share), so panels do not fight over a core; the page stays responsive. Weights are cached in IndexedDB from here (a memory store where IndexedDB is
  * missing), so they never cross to the page. Cancel messages abort the running job or drop a
  * queued one.
  */

@@ -1,8 +1,9 @@
 /**
- * The page's side of the training worker: one shared worker for every panel, jobs by id,
- * progress and cached forecasts streamed back, cancellation by AbortSignal. Where a worker cannot
- * start (no Worker, a CSP that forbids it, a plugin served from another origin) jobs run in the
- * page instead: slower to the eye, same results.
+ * The page's side of the training workers: a pool shared by every panel, one worker per core up to
+ * MAX_WORKERS, started as jobs arrive (a job goes to the worker with the fewest jobs; a new worker
+ * starts only when every one has some). Jobs by id, progress and cached forecasts streamed back,
+ * cancellation by AbortSignal. Where a worker cannot start (no Worker, a CSP that forbids it, a
+ * plugin served from another origin) jobs run in the page instead: slower to the eye, same results.
  */
 import { emptySeriesForecast } from '../models/forecastSeries';
 import { jobSeries, LstmJob, LstmJobHooks, LstmRunner, WorkerRequest, WorkerResponse } from './lstmJobs';
@@ -10,9 +11,23 @@ import { SeriesOutcome } from './seriesOutcome';
 
 declare const __webpack_public_path__: string;
 
+/** Training workers at most: each holds its own copy of the engine and its networks. */
+export const MAX_WORKERS = 4;
+
+/** Workers for `cores` (navigator.hardwareConcurrency): one per core, 1 to MAX_WORKERS. */
+export function workerCount(cores: number | undefined): number {
+  return Math.max(1, Math.min(MAX_WORKERS, Math.floor(cores ?? 1) || 1));
+}
+
 interface Pending {
+  job: LstmJob;
   hooks: LstmJobHooks;
   resolve: (o: SeriesOutcome) => void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  pending: Map<number, Pending>;
 }
 
 let shared: LstmRunner | null = null;
@@ -20,77 +35,114 @@ let shared: LstmRunner | null = null;
 /** The shared runner (created on first use). */
 export function getLstmRunner(): LstmRunner {
   if (!shared) {
-    shared = createWorkerRunner() ?? createMainThreadRunner();
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency : undefined;
+    shared = createWorkerPool(workerCount(cores)) ?? createMainThreadRunner();
   }
   return shared;
 }
 
-function createWorkerRunner(): LstmRunner | null {
-  let worker: Worker;
+function startWorker(): Worker | null {
   try {
     // The plugin's output is AMD; the worker must not be (no `define` in a worker): its own library
     // type. Its chunks load from its own folder ("auto"), not from the page-relative public path.
-    worker = new Worker(
+    return new Worker(
       /* webpackChunkName: "lstm-worker", webpackEntryOptions: { library: { type: "self", name: "trendcastLstmWorker" }, publicPath: "auto" } */
       new URL('./lstmWorker.ts', import.meta.url)
     );
   } catch {
     return null;
   }
-  const pending = new Map<number, Pending>();
-  const jobs = new Map<number, LstmJob>();
+}
+
+function createWorkerPool(size: number): LstmRunner | null {
+  const pool: PoolWorker[] = [];
   let nextId = 1;
-  worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-    const msg = e.data;
-    const p = pending.get(msg.id);
-    if (!p) {
+  let failed = false;
+
+  const add = (): PoolWorker | null => {
+    const worker = startWorker();
+    if (!worker) {
+      return null;
+    }
+    const member: PoolWorker = { worker, pending: new Map() };
+    worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
+      const msg = e.data;
+      const p = member.pending.get(msg.id);
+      if (!p) {
+        return;
+      }
+      if (msg.type === 'progress') {
+        p.hooks.onProgress?.(msg.progress);
+      } else if (msg.type === 'cached') {
+        p.hooks.onCached?.(msg.result, msg.status);
+      } else {
+        member.pending.delete(msg.id);
+        p.resolve(msg.outcome);
+      }
+    };
+    worker.onerror = (e) => {
+      // A worker that fails to load (404, CSP): every job of the pool finishes in the page instead.
+      e.preventDefault?.();
+      fallBack();
+    };
+    pool.push(member);
+    return member;
+  };
+
+  const fallBack = () => {
+    if (failed) {
       return;
     }
-    if (msg.type === 'progress') {
-      p.hooks.onProgress?.(msg.progress);
-    } else if (msg.type === 'cached') {
-      p.hooks.onCached?.(msg.result, msg.status);
-    } else {
-      pending.delete(msg.id);
-      p.resolve(msg.outcome);
+    failed = true;
+    const page = createMainThreadRunner();
+    shared = page;
+    for (const member of pool) {
+      member.worker.terminate();
+      for (const p of member.pending.values()) {
+        page.run(p.job, p.hooks).then(p.resolve);
+      }
+      member.pending.clear();
     }
   };
-  worker.onerror = (e) => {
-    // A worker that fails to load (404, CSP): finish every job with the reason; later jobs run in the page.
-    e.preventDefault?.();
-    shared = createMainThreadRunner();
-    for (const [id, p] of pending) {
-      pending.delete(id);
-      shared.run(jobs.get(id) as LstmJob, p.hooks).then(p.resolve);
-    }
+
+  /** The worker with the fewest jobs; a new one while every worker has some and the pool is not full. */
+  const pick = (): PoolWorker => {
+    const least = pool.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
+    return least.pending.size > 0 && pool.length < size ? (add() ?? least) : least;
   };
+
+  if (!add()) {
+    return null;
+  }
   return {
     where: 'worker',
+    lanes: size,
     run(job, hooks = {}) {
+      if (failed) {
+        return (shared ?? createMainThreadRunner()).run(job, hooks);
+      }
       const id = nextId++;
       return new Promise<SeriesOutcome>((resolve) => {
         if (hooks.signal?.aborted) {
           resolve(cancelledOutcome(job));
           return;
         }
-        pending.set(id, {
-          hooks,
-          resolve: (o) => {
-            jobs.delete(id);
-            resolve(o);
-          },
-        });
-        jobs.set(id, job);
+        const member = pick();
+        member.pending.set(id, { job, hooks, resolve });
         hooks.signal?.addEventListener(
           'abort',
-          () => worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest),
+          () => member.worker.postMessage({ type: 'cancel', id } satisfies WorkerRequest),
           { once: true }
         );
-        worker.postMessage({ type: 'run', id, job: { ...job, series: jobSeries(job.series) } } satisfies WorkerRequest);
+        member.worker.postMessage({
+          type: 'run',
+          id,
+          job: { ...job, series: jobSeries(job.series) },
+        } satisfies WorkerRequest);
       });
     },
     dispose() {
-      worker.terminate();
+      pool.forEach((m) => m.worker.terminate());
       shared = null;
     },
   };
@@ -100,6 +152,7 @@ function createMainThreadRunner(): LstmRunner {
   let storePromise: Promise<import('./weightStore').WeightStore> | null = null;
   return {
     where: 'main-thread',
+    lanes: 1,
     async run(job, hooks = {}) {
       const [{ runLstmJob }, { createIndexedDbWeightStore }, { createMemoryWeightStore }] = await Promise.all([
         import('./runLstmJob'),

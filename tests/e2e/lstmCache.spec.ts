@@ -41,9 +41,9 @@ function noise(seed: number): () => number {
 }
 
 /** One frame: 14 days hourly, 50 ± 10 daily cycle + slow rise + noise; far below the 90/100 thresholds. */
-function seasonalFrame(): FrameJSON {
+function seasonalFrame(host = 'web1', seed = 7): FrameJSON {
   const n = DAYS * 24;
-  const rnd = noise(7);
+  const rnd = noise(seed);
   const times: number[] = [];
   const values: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -51,10 +51,10 @@ function seasonalFrame(): FrameJSON {
     values.push(50 + 10 * Math.sin((2 * Math.PI * i) / 24) + 0.01 * i + 2 * rnd());
   }
   return {
-    name: 'cpu.mean { host: web1 }',
+    name: `cpu.mean { host: ${host} }`,
     fields: [
       { name: 'time', type: 'time', values: times },
-      { name: 'mean', type: 'number', values, labels: { host: 'web1' } },
+      { name: 'mean', type: 'number', values, labels: { host } },
     ],
   };
 }
@@ -213,3 +213,46 @@ describe.each(e2eLines())(
     });
   }
 );
+
+describe.each(e2eLines())('LSTM training workers in headless Chromium, on the Grafana %s line', (line: GrafanaLine) => {
+  let browser: LaunchedChromium | undefined;
+  let host: HostPage | undefined;
+  const hosts = ['web1', 'web2', 'web3'];
+
+  beforeAll(async () => {
+    host = await startHostPage({
+      line,
+      timeZone: 'UTC',
+      panels: [{ title: 'CPU', frames: hosts.map((h, i) => seasonalFrame(h, 11 + i)), options: { horizon: '2d' } }],
+    });
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  test('trains the series of a panel side by side, one worker per core', async () => {
+    const page = await browser!.newPage();
+    const load = await openHostPage(page, host!.url);
+    expectCleanLoad(load, lineVersions(ROOT, line).react);
+    // Idle: "Retrain now" (shown only while no job runs) beside a status line per series.
+    await page.waitForFunction(
+      (args: { status: string; retrain: string; count: number }) =>
+        document.querySelectorAll(`[data-testid="${args.status}"]`).length === args.count &&
+        document.querySelector(`[data-testid="${args.retrain}"]`) !== null,
+      { status: TEST_IDS.lstmStatus, retrain: TEST_IDS.lstmRetrain, count: hosts.length },
+      { timeout: TRAIN_TIMEOUT_MS }
+    );
+    const panel = page.getByTestId(TEST_IDS.panel);
+    const lines = await panel.getByTestId(TEST_IDS.lstmStatus).allTextContents();
+    expect(lines.map((l) => l.split(' ')[0])).toEqual(hosts.map((h) => `host=${h}`));
+    expect(lines.every((l) => l.includes('trained now'))).toBe(true);
+    await expect(panel.textContent()).resolves.toContain('model: lstm');
+    // One worker per core (at most 4), never more than there were series to train.
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    expect(page.workers()).toHaveLength(Math.max(1, Math.min(4, cores, hosts.length)));
+    await page.close();
+  });
+});

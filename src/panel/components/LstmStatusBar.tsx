@@ -99,6 +99,14 @@ function StatusLine({ name, status, timeZone }: { name: string; status: LstmStat
   );
 }
 
+/** The statuses in the panel's series order (they arrive in the order the workers finish). */
+function statusOrder(state: PanelForecastState): Array<[string, LstmStatus]> {
+  const order = new Map(state.forecasts.map((f, i) => [f.series.name, i]));
+  return Object.entries(state.statuses)
+    .filter((e): e is [string, LstmStatus] => e[1] !== null)
+    .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity));
+}
+
 /** Training progress (component, epoch, loss) with cancel, the model status and "retrain now". */
 export function LstmStatusBar({ state, timeZone }: { state: PanelForecastState; timeZone: TimeZone }) {
   const styles = useStyles2(getStyles);
@@ -136,9 +144,9 @@ export function LstmStatusBar({ state, timeZone }: { state: PanelForecastState; 
           <span className={styles.note}>(training in the page: workers unavailable)</span>
         )}
       </div>
-      {Object.entries(state.statuses).map(([name, status]) =>
-        status ? <StatusLine key={name} name={name} status={status} timeZone={timeZone} /> : null
-      )}
+      {statusOrder(state).map(([name, status]) => (
+        <StatusLine key={name} name={name} status={status} timeZone={timeZone} />
+      ))}
     </div>
   );
 }
