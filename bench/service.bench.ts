@@ -6,6 +6,7 @@
  * forecast, write), the run's CPU time and influxd's, and series per second per core.
  *
  * Options: --series 500 --days 30 --horizon 30d --model auto --batch 5000 --runs 2 --timeout 10m
+ *          --auto-lstm true|false (the job's lstm.auto: whether auto trains the LSTM for seasonal series)
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ const MODEL = benchOption(argv, 'model', 'auto');
 const BATCH = Number(benchOption(argv, 'batch', '5000'));
 const RUNS = Number(benchOption(argv, 'runs', '2'));
 const TIMEOUT = benchOption(argv, 'timeout', '10m');
+const AUTO_LSTM = benchOption(argv, 'auto-lstm', 'true') !== 'false';
 
 /** CPU seconds (user + system) a process has used, from /proc (Linux). */
 function cpuSecondsOf(pid: number): number {
@@ -105,6 +107,7 @@ jobs:
     model: ${MODEL}
     horizon: ${HORIZON}
     thresholds: [90, 100]
+    lstm: { auto: ${AUTO_LSTM} }
 `);
     const client = createInfluxClient({
       settings: config.influxdb,
@@ -140,7 +143,7 @@ jobs:
     }
     console.log(
       `trendcast run sizing: ${SERIES} series × ${DAYS} d at 10 min (${points} points, loaded in ${fmt(loadS, 1)} s), ` +
-        `model ${MODEL}, horizon ${HORIZON}, batch ${BATCH}; models chosen: ${JSON.stringify(reports[0].jobs[0]?.models)}`
+        `model ${MODEL} (lstm.auto ${AUTO_LSTM}), horizon ${HORIZON}, batch ${BATCH}; models chosen: ${JSON.stringify(reports[0].jobs[0]?.models)}`
     );
     console.log(
       markdownTable(

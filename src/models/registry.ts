@@ -18,6 +18,11 @@ export function isTrainedModel(choice: ModelChoice): boolean {
   return TRAINED_MODELS.includes(choice as ModelName);
 }
 
+/** Whether `choice` may train the LSTM: the trained models, and auto (on the series it finds seasonal). */
+export function mayTrain(choice: ModelChoice): boolean {
+  return isTrainedModel(choice) || choice === 'auto';
+}
+
 /** Every fitted model by name: a model is found in one hop, models/<name>.ts. */
 export const MODELS: Record<StatisticalModelName, ForecastModel> = {
   linear: linearModel,

@@ -33,7 +33,7 @@ describe('panel options: LSTM', () => {
     for (const item of lstmItems) {
       expect(item.category).toEqual(['LSTM']);
       expect(item.showIf?.({ ...DEFAULT_OPTIONS, model: 'lstm' }, undefined)).toBe(true);
-      expect(item.showIf?.({ ...DEFAULT_OPTIONS, model: 'auto' }, undefined)).toBe(false);
+      expect(item.showIf?.({ ...DEFAULT_OPTIONS, model: 'auto' }, undefined)).toBe(true);
       expect(item.showIf?.({ ...DEFAULT_OPTIONS, model: 'seasonal' }, undefined)).toBe(false);
     }
   });

@@ -7,7 +7,7 @@ import {
 import { GraphThresholdsStyleMode } from '@grafana/schema';
 import { getGraphFieldOptions } from '@grafana/ui';
 
-import { isTrainedModel } from '../models/registry';
+import { mayTrain } from '../models/registry';
 import { LSTM_OPTION_HELP } from '../runtime/lstmUserOptions';
 import { MODEL_CHOICES } from './modelChoices';
 import { DEFAULT_OPTIONS, TrendcastOptions } from './types';
@@ -16,8 +16,8 @@ const FORECAST = ['Forecast'];
 const LSTM = ['LSTM'];
 const OVERLAYS = ['Overlays'];
 
-// The LSTM section is shown for the trained models (the LSTM), the only ones that read it.
-const isLstm = (o: TrendcastOptions) => isTrainedModel(o.model);
+// The LSTM section is shown where the LSTM may train (lstm, and auto on seasonal series), the only ones that read it.
+const isLstm = (o: TrendcastOptions) => mayTrain(o.model);
 
 /** How threshold lines are drawn unless the field config says otherwise. */
 export const DEFAULT_THRESHOLDS_STYLE = GraphThresholdsStyleMode.Dashed;

@@ -33,7 +33,7 @@ describe('parseConfig', () => {
     expect(c.retry).toEqual({ attempts: 6, initialDelayMs: 1000, maxDelayMs: 30_000, timeoutMs: 120_000 });
     expect(c.driftLookbackMs).toBe(7_200_000);
     expect(c.jobs).toHaveLength(1);
-    expect(c.jobs[0]).toMatchObject({ name: 'disk', rangeMs: 30 * 86_400_000, interval: null });
+    expect(c.jobs[0]).toMatchObject({ name: 'disk', rangeMs: 30 * 86_400_000, interval: null, autoLstm: true });
     expect(c.jobs[0].request).toEqual({
       model: 'auto',
       horizon: '30d',
@@ -61,12 +61,19 @@ describe('parseConfig', () => {
     expect(keyOf(GOOD.replace('WHERE $timeFilter', 'WHERE time > now() - 1d'))).toBe('jobs[0].query');
     expect(keyOf(GOOD.replace('range: 30d', 'range: 30d\n    fitWindow: x'))).toBe('jobs[0].fitWindow');
     expect(keyOf(GOOD.replace('range: 30d', 'range: 30d\n    lstm: { epochs: 0 }'))).toBe('jobs[0].lstm.epochs');
+    expect(keyOf(GOOD.replace('range: 30d', 'range: 30d\n    lstm: { auto: no }'))).toBe('jobs[0].lstm.auto');
     expect(keyOf(GOOD.replace('every: 1h', 'batchSize: 0'))).toBe('batchSize');
     expect(keyOf(GOOD.replace('every: 1h', 'retry: { attempts: 2.5 }'))).toBe('retry.attempts');
     expect(keyOf(GOOD.replace('GROUP BY time(10m)', 'GROUP BY time($__interval)'))).toBe('jobs[0].interval');
     expect(keyOf(GOOD + GOOD.slice(GOOD.indexOf('  - name')))).toBe('jobs[1].name');
     expect(keyOf('influxdb: [\n')).toBe('(file)');
     expect(keyOf(GOOD.replace(/jobs:[\s\S]*/, 'jobs: []'))).toBe('jobs');
+  });
+
+  it('reads lstm.auto: false (auto keeps to the statistical models)', () => {
+    const c = parseConfig(GOOD.replace('range: 30d', 'range: 30d\n    lstm: { auto: false, epochs: 5 }'));
+    expect(c.jobs[0].autoLstm).toBe(false);
+    expect(c.jobs[0].lstm).toMatchObject({ lstmEpochs: 5 });
   });
 
   it('fills $__interval from the job', () => {

@@ -49,6 +49,8 @@ export interface JobConfig {
   /** The job's forecast options, resolved once when the configuration is read. */
   request: ResolvedForecastOptions;
   lstm: LstmUserOptions;
+  /** Whether `model: auto` trains the LSTM for the series it finds seasonal (`lstm.auto`, default true). */
+  autoLstm: boolean;
 }
 
 export interface ServiceConfig {
@@ -85,7 +87,7 @@ const JOB_KEYS = [
   'direction',
   'lstm',
 ];
-const LSTM_KEYS = ['lookBack', 'epochs', 'fineTuneEpochs', 'driftLimit', 'driftAbsoluteLimit'];
+const LSTM_KEYS = ['auto', 'lookBack', 'epochs', 'fineTuneEpochs', 'driftLimit', 'driftAbsoluteLimit'];
 
 type Obj = Record<string, unknown>;
 
@@ -283,7 +285,20 @@ function parseJob(v: unknown, i: number, names: Set<string>): JobConfig {
     interval,
     request,
     lstm: parseLstm(v.lstm, `${p}.lstm.`),
+    autoLstm: parseAutoLstm(v.lstm, `${p}.lstm.auto`),
   };
+}
+
+/** `lstm.auto`: true (the default) or false (auto keeps to the statistical models). */
+function parseAutoLstm(v: unknown, key: string): boolean {
+  const value = isObject(v) ? v.auto : undefined;
+  if (value === undefined || value === null) {
+    return true;
+  }
+  if (typeof value !== 'boolean') {
+    throw new ConfigError(key, `must be true or false, not ${JSON.stringify(value)}`);
+  }
+  return value;
 }
 
 /** Parses and checks the YAML text; throws ConfigError (naming the key) on the first problem. */

@@ -488,14 +488,18 @@ export async function runOnce(opts: RunOptions): Promise<RunReport> {
     const r0 = Date.now();
     const previous = sources.length > 0 ? await readPrevious(opts, job, runTime) : null;
     report.timings.queryMs += Date.now() - r0;
+    // auto trains the LSTM for seasonal series unless the job says `lstm: {auto: false}`.
+    const trains = job.request.model !== 'auto' || job.autoLstm;
     const context: ForecastContext = {
-      lstm: {
-        runner: () => Promise.resolve(lstmRunner),
-        dashboardUid: 'service',
-        panelId: job.name,
-        config: lstmConfigFromOptions(job.lstm),
-        drift: driftPolicyFromOptions(job.lstm),
-      },
+      lstm: trains
+        ? {
+            runner: () => Promise.resolve(lstmRunner),
+            dashboardUid: 'service',
+            panelId: job.name,
+            config: lstmConfigFromOptions(job.lstm),
+            drift: driftPolicyFromOptions(job.lstm),
+          }
+        : undefined,
     };
     try {
       for (const src of sources) {

@@ -13,7 +13,7 @@ import { ChangeEvent, useState } from 'react';
 
 import { ThresholdDirection } from '../../engine/crossings';
 import { DEFAULT_DRIFT_POLICY, DEFAULT_LSTM_CONFIG } from '../../models/lstm';
-import { isTrainedModel } from '../../models/registry';
+import { mayTrain } from '../../models/registry';
 import { MODEL_CHOICES, ModelChoice } from '../../models/types';
 import { LSTM_OPTION_HELP, LstmUserOptions } from '../../runtime/lstmUserOptions';
 import { TEST_IDS } from '../constants';
@@ -177,7 +177,7 @@ export function QueryEditor({ query: saved, onChange, onRunQuery }: Props) {
           <RadioButtonGroup options={DIRECTIONS} value={query.direction} onChange={(v) => apply({ direction: v })} />
         </InlineField>
       </InlineFieldRow>
-      {isTrainedModel(query.model) && (
+      {mayTrain(query.model) && (
         <InlineFieldRow data-testid={TEST_IDS.lstmOptions}>
           {LSTM_FIELDS.map((f, i) => (
             <InlineField
