@@ -88,7 +88,7 @@ Options:
                      nanoseconds (right for any date from 1973 to 5138)
   --jobs N           forecast in N threads (this one and N-1 workers), the output in input
                      order all the same; 1 = this thread only (default: one per core;
-                     a run that trains the LSTM runs in one)
+                     the LSTM trains in every thread)
   --progress         report progress on stderr even when it is not a terminal: the series done
                      so far and the share of the input read (how many series there are is
                      known only at the end)

@@ -83,6 +83,35 @@ describe('trendcast (the bundled command)', () => {
     expect(r).toEqual({ code: 2, out: '', err: 'trendcast: line 3, column 2: "x" is not a number\n' });
   });
 
+  it('trains the LSTM in worker threads with --jobs 2: the same forecasts as --jobs 1', () => {
+    // 4 hosts × 6 days hourly with a daily cycle: auto trains an LSTM for each.
+    const rows = ['series,timestamp,value'];
+    for (let v = 0; v < 4; v++) {
+      for (let i = 0; i < 144; i++) {
+        const value = 40 + 3 * v + 10 * Math.sin((2 * Math.PI * i) / 24) + ((i * 7919 + v) % 13) / 13;
+        rows.push(`cpu${v},${1704067200 + 3600 * i},${value.toFixed(3)}`);
+      }
+    }
+    writeFileSync(join(dir, 'cpu.csv'), rows.join('\n'));
+    const args = ['forecast', 'cpu.csv', '--horizon', '24', '--epochs', '3', '--format', 'ndjson'];
+    const one = trendcast([...args, '--jobs', '1']);
+    const two = trendcast([...args, '--jobs', '2']);
+    expect(one.err).toBe('');
+    expect(two.err).toBe('');
+    const parse = (out: string) =>
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+    const [a, b] = [parse(one.out), parse(two.out)];
+    expect(a.map((s: { model: string }) => s.model)).toEqual(['lstm', 'lstm', 'lstm', 'lstm']);
+    expect(b.map((s: { name: string }) => s.name)).toEqual(a.map((s: { name: string }) => s.name));
+    // Everything but the training's wall-clock time is the same.
+    const drop = (s: { lstm: object }) => ({ ...s, lstm: { ...s.lstm, trainedAt: 0 } });
+    expect(b.map(drop)).toEqual(a.map(drop));
+    expect(b[0].lstm).toMatchObject({ action: 'cold-train' });
+  });
+
   it('forecasts in worker threads with --jobs 2: the same output as --jobs 1', () => {
     // 40 volumes × 3 days hourly, each its own pace, some flat: more series than are in flight.
     const rows = ['series,timestamp,value'];

@@ -1,11 +1,27 @@
 import { RawSeries } from '../engine/types';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
+import type { DriftPolicy, LstmConfig } from '../models/lstm';
 import { SeriesPart, WriterOptions } from './output';
+
+/** Where a run's LSTM trains, as a worker thread rebuilds it: its cache folder and model settings. */
+export interface WorkerLstm {
+  /** The weight cache folder ('' = none). */
+  cacheDir: string;
+  dashboardUid: string;
+  panelId: string;
+  config: Partial<LstmConfig>;
+  drift: Partial<DriftPolicy>;
+  forceRetrain: boolean;
+  /** Every series' JSON carries the LSTM status (`--model lstm`), not only the trained ones'. */
+  reportsStatus: boolean;
+}
 
 /** What every forecast worker starts with: the one request and output form of the run. */
 export interface ForecastWorkerData {
   request: ResolvedForecastOptions;
   writer: WriterOptions;
+  /** The run trains the LSTM (`--model lstm`, auto on seasonal series): each worker trains its series. */
+  lstm?: WorkerLstm;
 }
 
 /** A series for a worker to forecast, numbered so the reply finds its caller. */

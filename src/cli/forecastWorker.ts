@@ -1,6 +1,7 @@
 import { forecastFitted } from '../models/forecastSeries';
-import { ForecastJob, ForecastReply, ForecastWorkerData } from './forecastPool';
-import { createWriter } from './output';
+import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
+import { ForecastJob, ForecastReply, ForecastWorkerData, WorkerLstm } from './forecastPool';
+import { createWriter, OutputWriter } from './output';
 
 /** The side of a channel a worker answers on: worker_threads' parentPort, or a test's stand-in. */
 export interface JobPort {
@@ -10,17 +11,69 @@ export interface JobPort {
 
 /**
  * The loop of one forecast worker thread: forecasts each series it is sent and answers with the
- * series' share of the output (the text is made here too: it costs as much as the forecast).
+ * series' share of the output (the text is made here too: it costs as much as the forecast). A run
+ * that trains the LSTM trains here too, one series at a time, against the run's weight cache
+ * (each series has its own entry, so threads never write the same one).
  */
 export function serveForecasts(port: JobPort, data: ForecastWorkerData): void {
   const writer = createWriter(data.writer);
+  if (!data.lstm) {
+    port.on('message', (job: ForecastJob) => {
+      port.postMessage(answer(job.id, () => writer.part(forecastFitted(job.series, data.request))));
+    });
+    return;
+  }
+  const lstm = data.lstm;
+  let context: Promise<ForecastContext> | null = null;
+  let queue = Promise.resolve();
   port.on('message', (job: ForecastJob) => {
-    let reply: ForecastReply;
-    try {
-      reply = { id: job.id, part: writer.part(forecastFitted(job.series, data.request)) };
-    } catch (e) {
-      reply = { id: job.id, error: (e as Error).stack ?? String(e) };
-    }
-    port.postMessage(reply);
+    queue = queue.then(async () => {
+      let reply: ForecastReply;
+      try {
+        context ??= trainingContext(lstm);
+        const out = await forecastSeries(job.series, data.request, await context);
+        reply = { id: job.id, part: partWithStatus(writer, out.result, out.lstm, lstm.reportsStatus) };
+      } catch (e) {
+        reply = { id: job.id, error: (e as Error).stack ?? String(e) };
+      }
+      port.postMessage(reply);
+    });
   });
+}
+
+/** A series' output part, with its LSTM status where the output reports it (run.ts does the same). */
+export function partWithStatus(
+  writer: OutputWriter,
+  result: Parameters<OutputWriter['part']>[0],
+  status: Parameters<OutputWriter['part']>[1],
+  reportsStatus: boolean
+) {
+  return writer.part(result, reportsStatus ? status : (status ?? undefined));
+}
+
+function answer(id: number, make: () => ReturnType<OutputWriter['part']>): ForecastReply {
+  try {
+    return { id, part: make() };
+  } catch (e) {
+    return { id, error: (e as Error).stack ?? String(e) };
+  }
+}
+
+/** The LSTM's place in this thread: loaded on its first series, as in the main thread. */
+async function trainingContext(lstm: WorkerLstm): Promise<ForecastContext> {
+  const [{ createInProcessLstmRunner }, { createFileWeightStore }] = await Promise.all([
+    import('../runtime/inProcessLstmRunner'),
+    import('../runtime/fileWeightStore'),
+  ]);
+  const runner = createInProcessLstmRunner(lstm.cacheDir ? createFileWeightStore(lstm.cacheDir) : null);
+  return {
+    lstm: {
+      runner: () => Promise.resolve(runner),
+      dashboardUid: lstm.dashboardUid,
+      panelId: lstm.panelId,
+      config: lstm.config,
+      drift: lstm.drift,
+      forceRetrain: lstm.forceRetrain,
+    },
+  };
 }

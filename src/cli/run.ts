@@ -11,7 +11,8 @@ import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
-import { ForecastPool, ForecastWorkerData, WorkerCrash, WorkerHandle } from './forecastPool';
+import { ForecastPool, ForecastWorkerData, WorkerCrash, WorkerHandle, WorkerLstm } from './forecastPool';
+import { partWithStatus } from './forecastWorker';
 import { createWriter, SeriesPart, WriterOptions } from './output';
 
 export interface CliIo {
@@ -168,31 +169,48 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     // printed (they are dated on the capacity trend, whichever model draws the forecast).
     const trainsLstm =
       isTrainedModel(request.model) || (request.model === 'auto' && !args.noLstm && args.output !== 'crossings');
-    const context: ForecastContext = {
-      lstm: trainsLstm
-        ? {
-            runner: () => Promise.resolve(runner),
-            dashboardUid: 'cli',
-            panelId: args.input === '-' ? 'stdin' : basename(args.input),
-            config: lstmConfigFromOptions(userOptions),
-            drift: driftPolicyFromOptions(userOptions),
-            forceRetrain: args.retrain,
-          }
-        : undefined,
-    };
     // A trained model's JSON series carry its status (`lstm`, null when it did not get that far);
     // auto's, on the series it trained the LSTM for.
     const reportsStatus = isTrainedModel(request.model);
+    const lstm: WorkerLstm | undefined = trainsLstm
+      ? {
+          cacheDir: args.cacheDir,
+          dashboardUid: 'cli',
+          panelId: args.input === '-' ? 'stdin' : basename(args.input),
+          config: lstmConfigFromOptions(userOptions),
+          drift: driftPolicyFromOptions(userOptions),
+          forceRetrain: args.retrain,
+          reportsStatus,
+        }
+      : undefined;
+    const context: ForecastContext = {
+      lstm: lstm && {
+        runner: () => Promise.resolve(runner),
+        dashboardUid: lstm.dashboardUid,
+        panelId: lstm.panelId,
+        config: lstm.config,
+        drift: lstm.drift,
+        forceRetrain: lstm.forceRetrain,
+      },
+    };
     const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
     const writer = createWriter(writerOptions);
-    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. The
-    // LSTM trains asynchronously with its weight cache: a run that trains it stays in this thread.
+    // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. A
+    // run that trains the LSTM trains in every thread, each series against the one weight cache.
     const jobs = args.jobs ?? availableParallelism();
     const startWorker = io.startWorker;
     const pool =
-      jobs > 1 && startWorker && !trainsLstm
-        ? new ForecastPool(() => startWorker({ request, writer: writerOptions }), jobs - 1)
+      jobs > 1 && startWorker
+        ? new ForecastPool(() => startWorker({ request, writer: writerOptions, lstm }), jobs - 1)
         : null;
+    // This thread's own forecast of a series, as a worker's would be.
+    const partHere = async (s: RawSeries): Promise<SeriesPart> => {
+      if (!lstm) {
+        return writer.part(forecastFitted(s, request));
+      }
+      const out = await forecastSeries(s, request, context);
+      return partWithStatus(writer, out.result, out.lstm, reportsStatus);
+    };
     const workersFull = (jobs - 1) * IN_FLIGHT_PER_JOB;
     const now = io.now ?? Date.now;
     const started = now();
@@ -238,8 +256,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
           await new Promise<void>((resolve) => setImmediate(resolve));
         }
         // With the workers full this thread forecasts the series itself, instead of waiting.
-        const part =
-          pool.waiting >= workersFull ? Promise.resolve(writer.part(forecastFitted(s, request))) : pool.forecast(s);
+        const part = pool.waiting >= workersFull ? partHere(s) : pool.forecast(s);
         // Awaited in turn below; a failure before its turn is not an unhandled rejection.
         part.catch(() => undefined);
         inFlight.push(part);
@@ -248,9 +265,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         }
         return;
       }
-      const out = await forecastSeries(s, request, context);
-      const { result, lstm: status } = out;
-      await write(writer.series(result, reportsStatus ? status : (status ?? undefined)));
+      await write(writer.add(await partHere(s)));
       seriesDone();
     };
 

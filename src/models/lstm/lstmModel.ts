@@ -57,38 +57,20 @@ export function lstmFittedModel(state: LstmState, series: RegularSeries, fromRow
   if (!Number.isFinite(anchor)) {
     anchor = fromModelScale(filled[last], t);
   }
-  const totalLoss = (key: 'losses' | 'fineTuneLosses') =>
-    state.components.map((c) => `${c.name}: ${c[key].map((l) => l.toPrecision(3)).join(' ')}`).join('; ');
   return {
     name: 'lstm',
     anchor,
     fitted: { fromRow, values: fitted },
+    // What the model is, beside its status (training, cache, drift, backtest, blend, losses: the
+    // runtime's LstmStatus, reported once); the period as every seasonal model reports it.
     diagnostics: {
-      lstmVariant: state.variant,
-      lstmScale: state.transform,
       period: state.period,
-      lookBack: state.lookBack,
+      lstmScale: state.transform,
       units: state.config.units,
       strategy: state.config.strategy,
       inputShape: state.config.inputShape,
-      trainedAt: new Date(state.trainedAt).toISOString(),
-      trainedPoints: state.trainedPoints,
-      fineTunedAt: state.fineTunedAt === null ? null : new Date(state.fineTunedAt).toISOString(),
-      fineTunedPoints: state.fineTunedPoints,
-      fineTunes: state.fineTunes,
-      drift: state.drift,
       trendDamping: state.damping,
-      networkWeight: state.blend.weight,
-      naiveLag: state.blend.weight < 1 ? state.blend.lag : null,
-      backtestHorizon: state.backtest?.horizon ?? null,
-      backtestMape: state.backtest?.mape ?? null,
-      backtestSmape: state.backtest?.smape ?? null,
-      backtestMase: state.backtest?.mase ?? null,
-      backtestNaiveMase: state.backtest?.naiveMase ?? null,
       oneStepSd: state.oneStepSd,
-      backend: state.backend,
-      trainingLoss: totalLoss('losses'),
-      fineTuneLoss: state.fineTunedAt === null ? null : totalLoss('fineTuneLosses'),
     },
     predict(horizon: number, level: number): Prediction {
       const h = Math.max(0, Math.floor(horizon));
