@@ -19,7 +19,8 @@ export interface TrendcastDataSourceOptions extends DataSourceJsonData {
 /**
  * One Trendcast query: an inner InfluxQL query plus the shared forecast options (ForecastOptions,
  * saved under their own names: `model`, `horizon`, `fitWindow`, …). The
- * `lstm*` options (LstmUserOptions) are read only with model 'lstm'; they are not in
+ * `lstm*` options (LstmUserOptions) are read where the LSTM trains (model 'lstm', or auto on a
+ * seasonal series); they are not in
  * DEFAULT_QUERY: absent (or invalid) means the LSTM's defaults.
  */
 export interface TrendcastQuery extends DataQuery, ForecastOptions, LstmUserOptions {

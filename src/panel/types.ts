@@ -4,8 +4,9 @@ import { LstmUserOptions } from '../runtime/lstmUserOptions';
 
 /**
  * Options of the Trendcast forecast panel (saved in the dashboard JSON): the shared forecast
- * options under their own names, but the thresholds, which come from the field config. The `lstm*` options
- * (LstmUserOptions) are read only with model 'lstm'; missing or invalid ones mean the defaults.
+ * options under their own names, but the thresholds, which come from the field config. The `lstm*`
+ * options (LstmUserOptions) are read where the LSTM trains (model 'lstm', or auto on a seasonal
+ * series); missing or invalid ones mean the defaults.
  */
 export interface TrendcastOptions extends Omit<ForecastOptions, 'thresholds'>, LstmUserOptions {
   showForecast: boolean;
