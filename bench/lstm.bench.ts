@@ -44,6 +44,7 @@ import {
   fitLstm,
   loadTf,
   LstmConfig,
+  TrainingConfig,
   makeWindows,
   MIN_DECOMPOSITION_PERIOD,
   TfBackendName,
@@ -178,7 +179,7 @@ function statisticalMethod(model: 'linear' | 'seasonal'): Method {
   };
 }
 
-function lstmMethod(config: Partial<LstmConfig>): Method {
+function lstmMethod(config: Partial<TrainingConfig>): Method {
   return async (train) => {
     const fit = await fitLstm({ start: T0, step: HOUR, values: Float64Array.from(train) }, { config });
     if ('code' in fit) {
@@ -252,7 +253,7 @@ function accuracyMethods(variants: string[], config: Partial<LstmConfig>): Array
     ['Trendcast linear', statisticalMethod('linear')],
     ['Trendcast seasonal', statisticalMethod('seasonal')],
   ];
-  const variantConfig: Record<string, Partial<LstmConfig>> = {
+  const variantConfig: Record<string, Partial<TrainingConfig>> = {
     decomposed: { ...config, variant: 'decomposed' },
     raw: { ...config, variant: 'raw' },
     network: { ...config, variant: 'decomposed', combineWithNaive: false },

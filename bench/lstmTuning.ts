@@ -2,12 +2,13 @@
  * LSTM tuning (`npm run bench:lstm-tune -- N 'CONFIGS' m4,nab [--data DIR]`): per-series MASE /
  * sMAPE of LSTM configurations against seasonal naive (m = 24) on N evenly spaced M4 Hourly series
  * and the NAB files, last 48 points held out, then the means. CONFIGS is a JSON array of partial
- * LstmConfig objects, e.g. '[{},{"transform":"none","seasonalCycles":0}]'. How the defaults in lstmConfig.ts were chosen
+ * TrainingConfig objects (an LstmConfig, or an experiment's choices), e.g.
+ * '[{},{"transform":"none","seasonalCycles":0}]'. How the defaults in lstmConfig.ts were chosen
  * (docs/benchmarks.md, "LSTM"). Skips with a message when the data is absent.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fitLstm, loadTf, LstmConfig } from '../src/models/lstm';
+import { fitLstm, loadTf, TrainingConfig } from '../src/models/lstm';
 import { m4Scores, readM4, seasonalNaiveForecast } from './m4Series';
 import { readNabHourly } from './nabSeries';
 import { benchOption } from './support/args';
@@ -26,7 +27,7 @@ async function main() {
     return;
   }
   const limit = Number(argv[0] ?? 24);
-  const configs: Array<Partial<LstmConfig>> = JSON.parse(argv[1] ?? '[{}]');
+  const configs: Array<Partial<TrainingConfig>> = JSON.parse(argv[1] ?? '[{}]');
   const which = argv[2] ?? 'm4,nab';
   await loadTf({ backend: 'wasm' });
   const series: Array<{ id: string; values: number[] }> = [];

@@ -24,7 +24,7 @@ const place = (store: WeightStore | null): LstmPlace => {
     runner: () => Promise.resolve(runner),
     dashboardUid: 'd1',
     panelId: 2,
-    config: { units: 8, epochs: 4, dropout: 0 },
+    config: { units: 8, epochs: 4 },
   };
 };
 const lstm = place(createMemoryWeightStore());

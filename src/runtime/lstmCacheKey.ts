@@ -1,4 +1,4 @@
-import { configKey, LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig } from '../models/lstm';
+import { configKey, LSTM_ENGINE_VERSION, LstmConfig, resolveTrainingConfig } from '../models/lstm';
 
 /** What identifies one cached model: where it is shown, which series, how it is trained. */
 export interface LstmCacheKeyParts {
@@ -28,6 +28,6 @@ export function lstmCacheKey(parts: LstmCacheKeyParts): string {
     `panel=${parts.panelId}`,
     `series=${parts.seriesName}`,
     `labels={${labels}}`,
-    `config={${configKey(resolveLstmConfig(parts.config))}}`,
+    `config={${configKey(resolveTrainingConfig(parts.config))}}`,
   ].join('|');
 }

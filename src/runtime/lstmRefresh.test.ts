@@ -13,7 +13,6 @@ const CONFIG: Partial<LstmConfig> = {
   epochs: 6,
   fineTuneEpochs: 2,
   learningRate: 0.01,
-  dropout: 0,
   seed: 11,
 };
 

@@ -11,8 +11,11 @@ export {
   DEFAULT_LSTM_CONFIG,
   LSTM_ENGINE_VERSION,
   resolveLstmConfig,
+  resolveTrainingConfig,
   type DriftPolicy,
   type LstmConfig,
+  type LstmExperiment,
+  type TrainingConfig,
 } from './lstmConfig';
 export { MIN_DECOMPOSITION_PERIOD } from './lstmComponents';
 export { driftExceeds, measureDrift, type DriftMeasure } from './lstmDrift';

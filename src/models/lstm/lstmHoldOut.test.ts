@@ -7,7 +7,7 @@ import { trainLstm } from './lstmTraining';
 
 jest.setTimeout(60_000);
 
-const TINY: Partial<LstmConfig> = { units: 8, epochs: 12, batchSize: 32, learningRate: 0.01, dropout: 0, seed: 7 };
+const TINY: Partial<LstmConfig> = { units: 8, epochs: 12, batchSize: 32, learningRate: 0.01, seed: 7 };
 
 /** 20 + 5·sin(2πi/24) + N(0, 0.5²), hourly. */
 function noisyDaily(n: number): RegularSeries {

@@ -1,5 +1,5 @@
 import { weightSizes } from './forwardPass';
-import { LSTM_ENGINE_VERSION, resolveLstmConfig } from './lstmConfig';
+import { LSTM_ENGINE_VERSION, resolveTrainingConfig } from './lstmConfig';
 import { decodeSnapshot, encodeSnapshot } from './lstmSnapshot';
 import { LstmState } from './lstmState';
 
@@ -10,7 +10,7 @@ function fakeState(): LstmState {
   );
   return {
     engineVersion: LSTM_ENGINE_VERSION,
-    config: resolveLstmConfig({ units: 2 }),
+    config: resolveTrainingConfig({ units: 2 }),
     variant: 'decomposed',
     period: 24,
     transform: 'log',

@@ -6,7 +6,7 @@
  */
 import { ForecastScores } from '../../engine/forecastScores';
 import { NetworkShape, NetworkWeights } from './forwardPass';
-import { LstmConfig } from './lstmConfig';
+import { TrainingConfig } from './lstmConfig';
 import { LstmTransform } from './lstmTransform';
 import { Scaling } from './windows';
 
@@ -65,7 +65,7 @@ export type HeldOutScore = ForecastScores;
 
 export interface LstmState {
   engineVersion: string;
-  config: LstmConfig;
+  config: TrainingConfig;
   /** The variant actually used ('raw' when 'decomposed' found no cycle of MIN_DECOMPOSITION_PERIOD rows or more). */
   variant: 'decomposed' | 'raw';
   period: number | null;

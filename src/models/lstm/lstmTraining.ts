@@ -8,7 +8,7 @@ import { Problem, RegularSeries } from '../../engine/types';
 import { fillGaps } from '../seasonal';
 import { NetworkShape, NetworkWeights } from './forwardPass';
 import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents';
-import { LSTM_ENGINE_VERSION, LstmConfig, resolveLstmConfig, UNSCORED_DAMPING } from './lstmConfig';
+import { LSTM_ENGINE_VERSION, LstmConfig, resolveTrainingConfig, TrainingConfig, UNSCORED_DAMPING } from './lstmConfig';
 import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows, naiveLag } from './lstmHoldOut';
 import { forecastBounds, toSeriesUnits } from './forecastBounds';
 import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
@@ -46,7 +46,8 @@ export interface LstmFitOptions {
   fromRow?: number;
   /** Seasonal period in rows when known; otherwise the ACF's. */
   period?: number;
-  config?: Partial<LstmConfig>;
+  /** The configuration; an experiment's choices too (the benchmarks'), the product's otherwise. */
+  config?: Partial<TrainingConfig>;
 }
 
 /** Fewest training windows per network: below this the fit is noise. */
@@ -109,7 +110,7 @@ export function batchSizeFor(config: LstmConfig, windows: number): number {
   return config.batchSize > 0 ? config.batchSize : Math.min(128, Math.max(32, Math.round(windows / 8)));
 }
 
-function networkShape(config: LstmConfig, lookBack: number): NetworkShape {
+function networkShape(config: TrainingConfig, lookBack: number): NetworkShape {
   const outputs = config.strategy === 'direct' ? config.directSteps : 1;
   return config.inputShape === 'features'
     ? { timeSteps: 1, features: lookBack, units: config.units, outputs }
@@ -128,7 +129,7 @@ export async function trainLstm(
   options: LstmFitOptions = {},
   hooks: LstmHooks = {}
 ): Promise<LstmState | Problem> {
-  const config = resolveLstmConfig(options.config);
+  const config = resolveTrainingConfig(options.config);
   const fromRow = Math.max(0, Math.floor(options.fromRow ?? 0));
   const rows = series.values.length - fromRow;
   const h = holdOutRows(rows, config.holdOut);
@@ -189,7 +190,7 @@ export function refitEpochs(config: LstmConfig): number {
 async function coldTrain(
   series: RegularSeries,
   fromRow: number,
-  config: LstmConfig,
+  config: TrainingConfig,
   knownPeriod: number | undefined,
   transform: LstmTransform,
   hooks: LstmHooks
