@@ -115,8 +115,30 @@ async function shapeSpeed(backend: TfBackendName): Promise<string[][]> {
   return rows;
 }
 
+/**
+ * Runs `work` while a 1 ms timer watches the event loop: resolves with the longest gap between two
+ * of its ticks, the longest the work kept the thread (a page, where no worker runs it) busy.
+ */
+async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; blockMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  try {
+    const value = await work();
+    longest = Math.max(longest, performance.now() - last);
+    return { value, blockMs: longest };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 async function seriesSpeed(count: number, backend: TfBackendName, config: Partial<LstmConfig>) {
   await loadTf({ backend });
+  const blocks: number[] = [];
   const cold: number[] = [];
   const cached: number[] = [];
   const tune: number[] = [];
@@ -127,7 +149,7 @@ async function seriesSpeed(count: number, backend: TfBackendName, config: Partia
     const base = { fromRow: 0, horizon: 336, key: `s${s}`, store, config };
     const first: RegularSeries = { start: T0, step: HOUR, values: all.slice(0, 8 * 7 * 24) };
     let t0 = performance.now();
-    const a = await refreshLstm({ ...base, series: first });
+    const { value: a, blockMs } = await longestBlock(() => refreshLstm({ ...base, series: first }));
     const tCold = performance.now() - t0;
     t0 = performance.now();
     const b = await refreshLstm({ ...base, series: first });
@@ -148,11 +170,12 @@ async function seriesSpeed(count: number, backend: TfBackendName, config: Partia
     if (s > 0) {
       // s = 0 is the warm-up.
       cold.push(tCold);
+      blocks.push(blockMs);
       cached.push(tCached);
       tune.push(tTune);
     }
   }
-  return { cold: median(cold), cached: median(cached), tune: median(tune), trained };
+  return { cold: median(cold), block: Math.max(...blocks), cached: median(cached), tune: median(tune), trained };
 }
 
 interface MethodScore {
@@ -555,6 +578,10 @@ async function main(argv: string[]): Promise<void> {
         ['step', 'ms'],
         [
           ['cold training (cache miss), 3 networks', fmt(s.cold, 0)],
+          [
+            'longest the thread was busy without a break during a cold training (the most of all runs)',
+            fmt(s.block, 0),
+          ],
           ['cached refresh: read + decode + forecast 336 steps with band, no training', fmt(s.cached, 1)],
           ['fine-tune on 24 new points', fmt(s.tune, 0)],
           ['fine-tune / cold', `${fmt((100 * s.tune) / s.cold, 1)}%`],

@@ -198,14 +198,16 @@ export function bandProfileSteps(n: number, period: number | null): number {
  * extrapolated to that edge): the two-sided moving average would otherwise leak y[o+1…] into the
  * windows, and the errors would be those of a model that sees the future.
  */
-export function errorProfile(
+export async function errorProfile(
   viewsAt: (origin: number) => ComponentView[] | null,
   y: ArrayLike<number>,
   period: number | null,
   oneStepSd: number,
   damping = 1,
-  blend: NaiveBlend = NETWORKS_ONLY
-): number[] {
+  blend: NaiveBlend = NETWORKS_ONLY,
+  /** Awaited after each origin: where a page runs the training, it gets its turn in between. */
+  pause: () => Promise<void> = async () => undefined
+): Promise<number[]> {
   const n = y.length;
   const K = bandProfileSteps(n, period);
   const spacing = Math.max(1, Math.round(K / 4));
@@ -227,6 +229,7 @@ export function errorProfile(
         counts[k]++;
       }
     }
+    await pause();
   }
   const sd1 = Number.isFinite(oneStepSd) ? oneStepSd : 0;
   const profile: number[] = new Array(K);

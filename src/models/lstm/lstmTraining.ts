@@ -13,7 +13,7 @@ import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows, naiveLag } from './ls
 import { forecastBounds, toSeriesUnits } from './forecastBounds';
 import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, TrainSettings, writeWeights } from './lstmNetwork';
-import { initialOneStepWeights, ONE_STEP_BACKEND, trainOneStepNetwork } from './oneStepNetwork';
+import { initialOneStepWeights, ONE_STEP_BACKEND, trainOneStepNetwork, yieldToEventLoop } from './oneStepNetwork';
 import { ComponentName, ComponentState, LstmState, NETWORKS_ONLY } from './lstmState';
 import { chooseTransform, LstmTransform, toModelScale } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
@@ -151,6 +151,7 @@ export async function trainLstm(
         config.combineWithNaive ? naiveLag(state.period, series.step, insample.length) : null,
         transform !== 'log'
       );
+      await yieldToEventLoop();
       const tuned = await fineTuneLstm(
         { ...state, damping, blend, backtest: score },
         series,
@@ -170,7 +171,7 @@ export async function trainLstm(
     // Too short to learn without the held-out rows: learn everything, no score.
   }
   const trained = await coldTrain(series, fromRow, config, options.period, transform, hooks);
-  return 'code' in trained ? trained : withErrorProfile(trained.state, trained.prepared);
+  return 'code' in trained ? trained : await withErrorProfile(trained.state, trained.prepared);
 }
 
 /**
@@ -199,6 +200,8 @@ async function coldTrain(
   if ('code' in p) {
     return p;
   }
+  // The decomposition and the windows are the longest stretches outside the epochs: a break after each.
+  await yieldToEventLoop();
   const shape = networkShape(config, p.lookBack);
   const scaled = p.comps.map((c) => {
     const scaling = fitScaling(c.modelled);
@@ -212,6 +215,7 @@ async function coldTrain(
       centre: p.comps[i].centred,
     })
   );
+  await yieldToEventLoop();
   const fewest = Math.min(...windows.map((w) => w.count));
   if (fewest < MIN_WINDOWS) {
     return {
@@ -320,10 +324,11 @@ async function trainComponentNetwork(
 }
 
 /** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
-function withErrorProfile(state: LstmState, p: Prepared): LstmState {
+async function withErrorProfile(state: LstmState, p: Prepared): Promise<LstmState> {
   const views = viewComponents(state.components, p.comps);
   const fitted = oneStepFitted(views, p.y.length, 0, state.blend);
   const oneStepSd = errorSd(p.y, fitted, 0);
+  await yieldToEventLoop();
   const viewsAt = (origin: number) => {
     const comps = splitComponents(p.filled.slice(0, origin + 1), state.variant, state.period, state.config);
     return Array.isArray(comps) ? viewComponents(state.components, comps) : null;
@@ -331,7 +336,7 @@ function withErrorProfile(state: LstmState, p: Prepared): LstmState {
   return {
     ...state,
     oneStepSd,
-    bandSd: errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping, state.blend),
+    bandSd: await errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping, state.blend, yieldToEventLoop),
   };
 }
 
@@ -448,5 +453,5 @@ export async function fineTuneLstm(
   // A fine-tune moves the weights a little: the band measured at the cold training stands (its
   // re-measurement would cost more than the fine-tune itself); drift sends a model whose errors
   // outgrow it back to a cold training.
-  return options.measureBand ? withErrorProfile(tuned, p) : tuned;
+  return options.measureBand ? await withErrorProfile(tuned, p) : tuned;
 }

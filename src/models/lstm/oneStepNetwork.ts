@@ -445,7 +445,8 @@ function drawMask(mask: Float64Array, rate: number, rng: { uniform(): number }):
   }
 }
 
-function yieldToEventLoop(): Promise<void> {
+/** A macrotask's pause: timers, messages and a page's rendering get their turn. */
+export function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
