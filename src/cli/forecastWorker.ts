@@ -59,8 +59,12 @@ function answer(id: number, make: () => ReturnType<OutputWriter['part']>): Forec
   }
 }
 
-/** The LSTM's place in this thread: loaded on its first series, as in the main thread. */
-async function trainingContext(lstm: WorkerLstm): Promise<ForecastContext> {
+/**
+ * The forecast context of a run that trains the LSTM, in the thread that calls it (the main thread
+ * and every worker build theirs here): a runner in this thread against the run's weight cache.
+ * The LSTM's code loads with it, not with the thread.
+ */
+export async function trainingContext(lstm: WorkerLstm): Promise<ForecastContext> {
   const [{ createInProcessLstmRunner }, { createFileWeightStore }] = await Promise.all([
     import('../runtime/inProcessLstmRunner'),
     import('../runtime/fileWeightStore'),

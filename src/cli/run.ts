@@ -4,15 +4,13 @@ import { basename } from 'node:path';
 import { RawSeries } from '../engine/types';
 import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
 import { forecastFitted } from '../models/forecastSeries';
-import { createFileWeightStore } from '../runtime/fileWeightStore';
 import { isTrainedModel } from '../models/registry';
 import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
-import { createInProcessLstmRunner } from '../runtime/inProcessLstmRunner';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
 import { ForecastPool, ForecastWorkerData, WorkerCrash, WorkerHandle, WorkerLstm } from './forecastPool';
-import { partWithStatus } from './forecastWorker';
+import { partWithStatus, trainingContext } from './forecastWorker';
 import { createWriter, SeriesPart, WriterOptions } from './output';
 
 export interface CliIo {
@@ -164,7 +162,6 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, request } = parsed;
     const userOptions = lstmOptionsOf(args);
-    const runner = createInProcessLstmRunner(args.cacheDir ? createFileWeightStore(args.cacheDir) : null);
     // auto trains the LSTM for seasonal series, unless told not to or only the crossings are
     // printed (they are dated on the capacity trend, whichever model draws the forecast).
     const trainsLstm =
@@ -183,16 +180,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
           reportsStatus,
         }
       : undefined;
-    const context: ForecastContext = {
-      lstm: lstm && {
-        runner: () => Promise.resolve(runner),
-        dashboardUid: lstm.dashboardUid,
-        panelId: lstm.panelId,
-        config: lstm.config,
-        drift: lstm.drift,
-        forceRetrain: lstm.forceRetrain,
-      },
-    };
+    const context: ForecastContext = lstm ? await trainingContext(lstm) : {};
     const writerOptions: WriterOptions = { format: args.format, output: args.output, percent: args.percentThresholds };
     const writer = createWriter(writerOptions);
     // This thread and jobs − 1 worker threads forecast: no more threads than cores by default. A
