@@ -236,7 +236,7 @@ export class DataSource extends DataSourceApi<TrendcastQuery, TrendcastDataSourc
         continue;
       }
       try {
-        data.push(...(await queryFrames(own, q, options, p.now, lstm)));
+        data.push(...(await queryFrames(own, q, options, p.now, lstm, early[i].immediate)));
       } catch (e) {
         // Only the LSTM's runner can fail here (its chunk did not load): that query's error, not the inner one's.
         ownErrors.push({ refId: q.refId, message: `Query ${q.refId}: the LSTM model did not start: ${errorText(e)}` });

@@ -4,7 +4,7 @@ import { forecastFrame } from '../common/forecastFrames';
 import { framesToSeries, PanelSeries } from '../common/framesToSeries';
 import { ResolvedForecastOptions } from '../models/forecastOptions';
 import { SeriesForecast } from '../models/forecastSeries';
-import { autoTrains, forecastSeries, immediateForecast } from '../runtime/forecastSeries';
+import { forecastSeries, immediateForecast, willTrain } from '../runtime/forecastSeries';
 import { inLanes } from '../runtime/inLanes';
 import { LstmJobHooks, LstmRunner } from '../runtime/lstmJobs';
 import { LstmStatus } from '../runtime/lstmRefresh';
@@ -49,7 +49,9 @@ export async function queryFrames(
   query: TrendcastQuery,
   options: ResolvedForecastOptions,
   now: number,
-  lstm?: DataSourceLstm
+  lstm?: DataSourceLstm,
+  /** The series' immediateForecast, when immediateQueryFrames made them already: not fitted again. */
+  immediate?: Array<SeriesForecast | null>
 ): Promise<DataFrame[]> {
   const results: SeriesResult[] = [];
   if (query.includeForecast || query.includeCrossings) {
@@ -66,17 +68,19 @@ export async function queryFrames(
     const hooks: LstmJobHooks = { signal: lstm?.signal };
     const all = framesToSeries(innerFrames);
     // As many series at once as the runner has training workers, once a series trains at all.
-    const trains = all.some((s) => {
-      const first = immediateForecast(s, options);
-      return first === null || autoTrains(options, first);
-    });
+    const first = immediate ?? all.map((s) => immediateForecast(s, options));
+    const trains = first.some((f) => willTrain(options, f));
     const lanes = place && trains ? (await place.runner()).lanes : 1;
     const done: Array<SeriesResult | undefined> = new Array(all.length);
     await inLanes(
       all.map((_, i) => i),
       lanes,
       async (i) => {
-        const outcome = await forecastSeries(all[i], options, { ...hooks, lstm: place });
+        const outcome = await forecastSeries(all[i], options, {
+          ...hooks,
+          lstm: place,
+          immediate: first[i] ?? undefined,
+        });
         done[i] = { series: all[i], result: outcome.result, lstm: outcome.lstm };
       },
       lstm?.signal
@@ -89,30 +93,25 @@ export async function queryFrames(
 
 /**
  * What an `auto` query shows before training: every series' fitted forecast (queryFrames without
- * the LSTM), and whether queryFrames will train any of its series (those auto found seasonal),
- * i.e. whether its answer can change. A query of the LSTM itself has nothing to show before
- * training: its original frames only, `trains` true.
+ * the LSTM), whether queryFrames will train any of its series (those auto found seasonal), i.e.
+ * whether its answer can change, and the forecasts themselves (for queryFrames). A query of the
+ * LSTM itself has nothing to show before training: its original frames only, `trains` true.
  */
 export function immediateQueryFrames(
   innerFrames: DataFrame[],
   query: TrendcastQuery,
   options: ResolvedForecastOptions,
   now: number
-): { frames: DataFrame[]; trains: boolean } {
-  const results: SeriesResult[] = [];
-  let trains = false;
-  if (query.includeForecast || query.includeCrossings) {
-    for (const series of framesToSeries(innerFrames)) {
-      const result = immediateForecast(series, options);
-      if (result === null) {
-        const originalsOnly = { ...query, includeForecast: false, includeCrossings: false };
-        return { frames: assembleQueryFrames(innerFrames, originalsOnly, now, []), trains: true };
-      }
-      trains ||= autoTrains(options, result);
-      results.push({ series, result });
-    }
+): { frames: DataFrame[]; trains: boolean; immediate: Array<SeriesForecast | null> } {
+  const series = query.includeForecast || query.includeCrossings ? framesToSeries(innerFrames) : [];
+  const immediate = series.map((s) => immediateForecast(s, options));
+  const trains = immediate.some((f) => willTrain(options, f));
+  if (immediate.some((f) => f === null)) {
+    const originalsOnly = { ...query, includeForecast: false, includeCrossings: false };
+    return { frames: assembleQueryFrames(innerFrames, originalsOnly, now, []), trains, immediate };
   }
-  return { frames: assembleQueryFrames(innerFrames, query, now, results), trains };
+  const results = series.map((s, i) => ({ series: s, result: immediate[i]! }));
+  return { frames: assembleQueryFrames(innerFrames, query, now, results), trains, immediate };
 }
 
 /**

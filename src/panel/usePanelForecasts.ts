@@ -4,7 +4,7 @@ import { PanelSeries } from '../common/framesToSeries';
 import { badOptionsProblem, resolveForecastOptions } from '../models/forecastOptions';
 import { emptySeriesForecast, SeriesForecast } from '../models/forecastSeries';
 import { LstmProgress } from '../models/lstm';
-import { autoTrains, forecastSeries, immediateForecast, LstmPlace } from '../runtime/forecastSeries';
+import { forecastSeries, immediateForecast, LstmPlace, willTrain } from '../runtime/forecastSeries';
 import { inLanes } from '../runtime/inLanes';
 import { loadLstmRunner } from '../runtime/loadLstmRunner';
 import { LstmStatus } from '../runtime/lstmRefresh';
@@ -121,10 +121,7 @@ export function usePanelForecasts(
       // The fitted models' forecasts at once (auto's too, on the series it goes on to train); the
       // LSTM's series are drawn without forecast until it answers.
       const immediate = series.map((s) => immediateForecast(s, resolved.options));
-      const toTrain = series.map((_, i) => {
-        const now = immediate[i];
-        return now === null || autoTrains(resolved.options, now);
-      });
+      const toTrain = immediate.map((first) => willTrain(resolved.options, first));
       setForecasts({
         run,
         items: series.map((s, i) => ({ series: s, result: immediate[i] ?? emptySeriesForecast(s) })),
@@ -149,6 +146,7 @@ export function usePanelForecasts(
             try {
               const outcome = await forecastSeries(s, resolved.options, {
                 lstm: place,
+                immediate: immediate[i] ?? undefined,
                 signal,
                 onProgress: (p) => !signal.aborted && setProgress({ series: s.displayName, progress: p }),
                 onCached: (result, status) => put(i, result, status),

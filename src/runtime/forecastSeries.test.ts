@@ -51,6 +51,13 @@ describe('forecastSeries (the forecast entry)', () => {
     expect(runner).not.toHaveBeenCalled();
   });
 
+  it("takes the face's immediate forecast as the fitted one instead of fitting again", async () => {
+    const req = validForecastOptions({ model: 'auto', horizon: '24' });
+    const shown = { ...forecastFitted(raw(240), req), diagnostics: { madeBy: 'the face' } };
+    const out = await forecastSeries(raw(240), req, { immediate: shown });
+    expect(out.result).toBe(shown);
+  });
+
   it('gives auto the fitted models only without an LSTM place (the CLI with --no-lstm)', async () => {
     const req = validForecastOptions({ model: 'auto', horizon: '24' });
     const out = await forecastSeries(raw(240), req);

@@ -40,6 +40,11 @@ export interface LstmPlace {
  */
 export interface ForecastContext extends LstmJobHooks {
   lstm?: LstmPlace;
+  /**
+   * The series' immediateForecast with these options, when the face made it already (to show it
+   * before training): not fitted again.
+   */
+  immediate?: SeriesForecast;
 }
 
 /**
@@ -55,20 +60,20 @@ export async function forecastSeries(
   if (isTrainedModel(options.model)) {
     return trainSeries(raw, options, context);
   }
-  const fitted = forecastFitted(raw, options);
-  if (!context.lstm || !autoTrains(options, fitted)) {
+  const fitted = context.immediate ?? forecastFitted(raw, options);
+  if (!context.lstm || !willTrain(options, fitted)) {
     return { result: fitted, lstm: null, cancelled: false };
   }
   return autoWithLstm(raw, options, fitted, context);
 }
 
 /**
- * Whether forecastSeries goes on to train the LSTM after `immediate`, the forecast the fitted
- * models give at once (forecastFitted): `auto` on a series it found seasonal. Faces show
+ * Whether forecastSeries trains the LSTM for a series whose immediateForecast is `immediate`: the
+ * LSTM itself (no immediate forecast), and `auto` on a series it found seasonal. Faces show
  * `immediate` meanwhile.
  */
-export function autoTrains(options: Pick<ResolvedForecastOptions, 'model'>, immediate: SeriesForecast): boolean {
-  return options.model === 'auto' && immediate.model === 'seasonal';
+export function willTrain(options: Pick<ResolvedForecastOptions, 'model'>, immediate: SeriesForecast | null): boolean {
+  return immediate === null || (options.model === 'auto' && immediate.model === 'seasonal');
 }
 
 /** The forecast a face can show before any training: the fitted models' (null for the LSTM itself). */
