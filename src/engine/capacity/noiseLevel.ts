@@ -27,7 +27,10 @@ const MAX_PHI = 0.98;
 export function estimateNoise(y: Float64Array, window: number): NoiseLevel {
   const n = y.length;
   const w = Math.max(6, Math.min(window, Math.floor(n / 3)));
-  const x = Float64Array.from({ length: n }, (_, i) => i);
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    x[i] = i;
+  }
   const variances: number[] = [];
   const correlations: number[] = [];
   for (let a = 0; a + w <= n; a += w) {

@@ -53,7 +53,40 @@ export function acf(a: ArrayLike<number>, nlags: number, options: AcfOptions = {
     out[0] = 1;
     return out;
   }
-  for (let k = 0; k <= maxLag; k++) {
+  // Four lags per pass over the data: each d[t] is loaded once for all four (each lag's sum keeps
+  // its own order, so the result is the same as one lag at a time).
+  let k = 0;
+  for (; k + 3 <= maxLag; k += 4) {
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    const end = n - k - 3;
+    let t = 0;
+    for (; t < end; t++) {
+      const v = d[t];
+      s0 += v * d[t + k];
+      s1 += v * d[t + k + 1];
+      s2 += v * d[t + k + 2];
+      s3 += v * d[t + k + 3];
+    }
+    // The last rows pair with fewer lags.
+    for (; t < n - k; t++) {
+      const v = d[t];
+      s0 += v * d[t + k];
+      if (t + k + 1 < n) {
+        s1 += v * d[t + k + 1];
+      }
+      if (t + k + 2 < n) {
+        s2 += v * d[t + k + 2];
+      }
+    }
+    out[k] = s0 / den;
+    out[k + 1] = s1 / den;
+    out[k + 2] = s2 / den;
+    out[k + 3] = s3 / den;
+  }
+  for (; k <= maxLag; k++) {
     let s = 0;
     for (let t = 0; t + k < n; t++) {
       s += d[t] * d[t + k];
@@ -85,6 +118,24 @@ function autocovarianceSumsFft(d: Float64Array, maxLag: number): Float64Array {
   return out;
 }
 
+/** cos and sin of −2πk/size for k < size/2, per size: the twiddles of every FFT of that size. */
+const twiddleTables = new Map<number, { cos: Float64Array; sin: Float64Array }>();
+
+function twiddles(size: number): { cos: Float64Array; sin: Float64Array } {
+  let t = twiddleTables.get(size);
+  if (!t) {
+    const half = size >> 1;
+    t = { cos: new Float64Array(half), sin: new Float64Array(half) };
+    for (let k = 0; k < half; k++) {
+      // From the angle directly: no drift from repeated multiplication.
+      t.cos[k] = Math.cos((-2 * Math.PI * k) / size);
+      t.sin[k] = Math.sin((-2 * Math.PI * k) / size);
+    }
+    twiddleTables.set(size, t);
+  }
+  return t;
+}
+
 /** Iterative radix-2 Cooley–Tukey FFT; `inverse` flips the sign of the exponent (no 1/N scaling). */
 function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void {
   const n = re.length;
@@ -95,26 +146,31 @@ function fftInPlace(re: Float64Array, im: Float64Array, inverse: boolean): void 
     }
     j ^= bit;
     if (i < j) {
-      [re[i], re[j]] = [re[j], re[i]];
-      [im[i], im[j]] = [im[j], im[i]];
+      const tr = re[i];
+      re[i] = re[j];
+      re[j] = tr;
+      const ti = im[i];
+      im[i] = im[j];
+      im[j] = ti;
     }
   }
+  const { cos, sin } = twiddles(n);
+  const sign = inverse ? -1 : 1;
   for (let len = 2; len <= n; len *= 2) {
-    const ang = ((inverse ? 2 : -2) * Math.PI) / len;
     const half = len / 2;
+    const stride = n / len;
     for (let i = 0; i < n; i += len) {
       for (let k = 0; k < half; k++) {
-        // Twiddle from the angle directly: no drift from repeated multiplication.
-        const wr = Math.cos(ang * k);
-        const wi = Math.sin(ang * k);
-        const ar = re[i + k + half];
-        const ai = im[i + k + half];
-        const tr = ar * wr - ai * wi;
-        const ti = ar * wi + ai * wr;
-        re[i + k + half] = re[i + k] - tr;
-        im[i + k + half] = im[i + k] - ti;
-        re[i + k] += tr;
-        im[i + k] += ti;
+        const wr = cos[k * stride];
+        const wi = sign * sin[k * stride];
+        const a = i + k;
+        const b = a + half;
+        const tr = re[b] * wr - im[b] * wi;
+        const ti = re[b] * wi + im[b] * wr;
+        re[b] = re[a] - tr;
+        im[b] = im[a] - ti;
+        re[a] += tr;
+        im[a] += ti;
       }
     }
   }

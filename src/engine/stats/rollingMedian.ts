@@ -15,24 +15,29 @@ export function forwardMedians(y: ArrayLike<number>, w: number): Float64Array {
 
 /**
  * out[i] = median of the finite values in rows [i − before, i + after]; NaN when none. One sorted
- * window walks down the rows: a binary search and one block move per row in and per row out,
+ * window walks down the rows: the value that leaves is replaced by the one that enters,
  * O(n · window) moves of a typed array (a fleet run computes a few of these per series).
  */
 function windowMedians(y: ArrayLike<number>, before: number, after: number): Float64Array {
   const n = y.length;
   const out = new Float64Array(n);
-  // One row enters before one leaves: the window holds up to before + after + 2 values at once.
   const sorted = new Float64Array(Math.min(n, before + after + 2));
   let m = 0;
+  // Plain loops rather than copyWithin: windows are a few dozen rows, where a native call per
+  // move costs more than the move.
   const insert = (v: number): void => {
-    const at = lowerBound(sorted, m, v);
-    sorted.copyWithin(at + 1, at, m);
-    sorted[at] = v;
+    let j = m;
+    while (j > 0 && sorted[j - 1] > v) {
+      sorted[j] = sorted[j - 1];
+      j--;
+    }
+    sorted[j] = v;
     m++;
   };
   const remove = (v: number): void => {
-    const at = lowerBound(sorted, m, v);
-    sorted.copyWithin(at, at + 1, m);
+    for (let j = lowerBound(sorted, m, v); j < m - 1; j++) {
+      sorted[j] = sorted[j + 1];
+    }
     m--;
   };
   for (let i = 0; i < Math.min(n, after); i++) {
@@ -40,13 +45,30 @@ function windowMedians(y: ArrayLike<number>, before: number, after: number): Flo
       insert(y[i]);
     }
   }
+  // One value in for one out: moves only the values between the two (a third of the window on
+  // average, against a whole window for a removal and an insertion).
+  const replace = (old: number, v: number): void => {
+    let j = lowerBound(sorted, m, old);
+    while (j + 1 < m && sorted[j + 1] < v) {
+      sorted[j] = sorted[j + 1];
+      j++;
+    }
+    while (j > 0 && sorted[j - 1] > v) {
+      sorted[j] = sorted[j - 1];
+      j--;
+    }
+    sorted[j] = v;
+  };
   for (let i = 0; i < n; i++) {
     const enter = i + after;
-    if (enter < n && y[enter] - y[enter] === 0) {
-      insert(y[enter]);
-    }
     const leave = i - before - 1;
-    if (leave >= 0 && y[leave] - y[leave] === 0) {
+    const enters = enter < n && y[enter] - y[enter] === 0;
+    const leaves = leave >= 0 && y[leave] - y[leave] === 0;
+    if (enters && leaves) {
+      replace(y[leave], y[enter]);
+    } else if (enters) {
+      insert(y[enter]);
+    } else if (leaves) {
       remove(y[leave]);
     }
     out[i] = m === 0 ? NaN : m % 2 === 1 ? sorted[m >> 1] : (sorted[(m >> 1) - 1] + sorted[m >> 1]) / 2;

@@ -121,7 +121,10 @@ export function detectSeasonality(values: ArrayLike<number>, options: Seasonalit
   }
   const r = acf(values, Math.min(n - 1, 2 * maxPeriod + 1));
   const half = Math.min(r.length - 1, Math.floor(n / 2));
-  const lags = Array.from({ length: half + 1 }, (_, k) => k);
+  const lags = new Float64Array(half + 1);
+  for (let k = 0; k <= half; k++) {
+    lags[k] = k;
+  }
   const acfLagR = pearson(r.subarray(0, half + 1), lags).r;
 
   // Scanning K lags: the largest of K null ACF values is about √(2 ln K)/√m, not 2/√m.
