@@ -20,6 +20,28 @@ describe('rolling and robust medians', () => {
     expect(Array.from(rollingMedian(y, 3))).toEqual([1, 1, 1, 1, 1, 1, 5, 5, 5, 5]);
   });
 
+  test('rolling and forward medians equal a sort of each window on random data with ties and NaN', () => {
+    const g = seededRandom(11);
+    const sortedMedian = (y: number[], from: number, to: number): number => {
+      const w = y.slice(Math.max(0, from), Math.min(y.length, to)).filter(Number.isFinite);
+      w.sort((a, b) => a - b);
+      const m = w.length;
+      return m === 0 ? NaN : m % 2 ? w[m >> 1] : (w[(m >> 1) - 1] + w[m >> 1]) / 2;
+    };
+    for (let t = 0; t < 400; t++) {
+      const n = Math.floor(g.uniform() * 60);
+      const y = Array.from({ length: n }, () => (g.uniform() < 0.15 ? NaN : Math.round(g.normal(0, 3)) + 0));
+      const w = Math.floor(g.uniform() * 16);
+      const half = Math.floor(w / 2);
+      const rolling = rollingMedian(y, w);
+      const forward = forwardMedians(y, w);
+      for (let i = 0; i < n; i++) {
+        expect(rolling[i]).toBe(sortedMedian(y, i - half, i + half + 1));
+        expect(forward[i]).toBe(sortedMedian(y, i, i + Math.max(1, w)));
+      }
+    }
+  });
+
   test('forwardMedians: the median of the next w rows, fewer at the end, NaN skipped', () => {
     expect(Array.from(forwardMedians([3, 1, NaN, 2, 8], 3))).toEqual([2, 1.5, 5, 5, 8]);
   });
