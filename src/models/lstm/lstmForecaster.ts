@@ -17,6 +17,7 @@ import { median } from '../../engine/stats/median';
 import { forward } from './forwardPass';
 import { ComponentSeries } from './lstmComponents';
 import { ComponentState, NaiveBlend, NETWORKS_ONLY } from './lstmState';
+import { yieldWhenDue } from './threadTurns';
 import { scaleValues, windowMean } from './windows';
 
 /** A component's state next to its sequences on the current series. */
@@ -166,11 +167,41 @@ export function oneStepFitted(
   blend: NaiveBlend = NETWORKS_ONLY
 ): Float64Array {
   const out = new Float64Array(Math.max(0, n - fromRow)).fill(NaN);
-  const first = firstForecastableRow(views);
-  for (let t = Math.max(fromRow, first); t < n; t++) {
-    out[t - fromRow] = combinedForecast(views, t - 1, 1, 1, blend)[0];
+  fillOneStep(out, views, Math.max(fromRow, firstForecastableRow(views)), n, fromRow, blend);
+  return out;
+}
+
+/**
+ * oneStepFitted over every row (fromRow 0), in blocks of rows with a turn of the event loop when
+ * due between them: over a whole training series the pass lasts longer than a page may wait.
+ */
+export async function oneStepFittedInTurns(
+  views: ComponentView[],
+  n: number,
+  blend: NaiveBlend = NETWORKS_ONLY
+): Promise<Float64Array> {
+  const out = new Float64Array(n).fill(NaN);
+  for (let t = firstForecastableRow(views); t < n; t += ONE_STEP_BLOCK) {
+    await yieldWhenDue();
+    fillOneStep(out, views, t, Math.min(n, t + ONE_STEP_BLOCK), 0, blend);
   }
   return out;
+}
+
+/** Rows of the one-step pass between two looks at the clock (about 2 ms of forward passes). */
+const ONE_STEP_BLOCK = 64;
+
+function fillOneStep(
+  out: Float64Array,
+  views: ComponentView[],
+  from: number,
+  to: number,
+  fromRow: number,
+  blend: NaiveBlend
+): void {
+  for (let t = from; t < to; t++) {
+    out[t - fromRow] = combinedForecast(views, t - 1, 1, 1, blend)[0];
+  }
 }
 
 /** sd of y − fitted over rows where both are finite (NaN when fewer than 2). */

@@ -11,9 +11,10 @@ import { choosePeriod, ComponentSeries, splitComponents } from './lstmComponents
 import { LSTM_ENGINE_VERSION, LstmConfig, resolveTrainingConfig, TrainingConfig, UNSCORED_DAMPING } from './lstmConfig';
 import { backtestHeldOut, DAMPING_CANDIDATES, holdOutRows, naiveLag } from './lstmHoldOut';
 import { forecastBounds, toSeriesUnits } from './forecastBounds';
-import { errorProfile, errorSd, oneStepFitted, viewComponents } from './lstmForecaster';
+import { errorProfile, errorSd, oneStepFittedInTurns, viewComponents } from './lstmForecaster';
 import { buildNetwork, readWeights, trainNetwork, TrainSettings, writeWeights } from './lstmNetwork';
-import { initialOneStepWeights, ONE_STEP_BACKEND, trainOneStepNetwork, yieldToEventLoop } from './oneStepNetwork';
+import { initialOneStepWeights, ONE_STEP_BACKEND, trainOneStepNetwork } from './oneStepNetwork';
+import { yieldToEventLoop } from './threadTurns';
 import { ComponentName, ComponentState, LstmState, NETWORKS_ONLY } from './lstmState';
 import { chooseTransform, LstmTransform, toModelScale } from './lstmTransform';
 import { loadTf, TfLoadOptions } from './tfRuntime';
@@ -139,6 +140,8 @@ export async function trainLstm(
     // No band for the first pass: the refit measures it on the whole series.
     const first = await coldTrain(head, fromRow, config, options.period, transform, hooks);
     if (!('code' in first)) {
+      // The backtest is a long stretch of its own: it starts on a fresh turn.
+      await yieldToEventLoop();
       const { state, prepared } = first;
       const insample = head.values.subarray(fromRow);
       const { damping, blend, score } = backtestHeldOut(
@@ -326,7 +329,7 @@ async function trainComponentNetwork(
 /** Recomputes σ₁ and the band's error profile of `state` on the prepared series. */
 async function withErrorProfile(state: LstmState, p: Prepared): Promise<LstmState> {
   const views = viewComponents(state.components, p.comps);
-  const fitted = oneStepFitted(views, p.y.length, 0, state.blend);
+  const fitted = await oneStepFittedInTurns(views, p.y.length, state.blend);
   const oneStepSd = errorSd(p.y, fitted, 0);
   await yieldToEventLoop();
   const viewsAt = (origin: number) => {

@@ -12,6 +12,7 @@
  * the dispatch costs more than the arithmetic (docs/benchmarks.md, "LSTM", speed).
  * lstmModel.test.ts checks an epoch against tfjs' own training from the same weights.
  */
+import { yieldWhenDue } from './threadTurns';
 import { seededRandom } from '../../engine/stats/seededRandom';
 import { NetworkShape, NetworkWeights, weightSizes } from './forwardPass';
 import { TrainingCancelled, TrainReport, TrainSettings } from './lstmNetwork';
@@ -20,9 +21,6 @@ import { denseRows } from './denseRows';
 
 /** What state.backend says for weights trained here. */
 export const ONE_STEP_BACKEND = 'js';
-
-/** Longest stretch of training between two yields to the event loop (ms): cancel messages get through, a page stays responsive. */
-const YIELD_EVERY_MS = 30;
 
 const BETA1 = 0.9;
 const BETA2 = 0.999;
@@ -445,11 +443,6 @@ function drawMask(mask: Float64Array, rate: number, rng: { uniform(): number }):
   }
 }
 
-/** A macrotask's pause: timers, messages and a page's rendering get their turn. */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Trains a one-time-step network (shape.timeSteps 1) from `start` (initialOneStepWeights, or saved
  * weights for a fine-tune) on `windows`, a fresh Adam per call, and returns the new weights. The
@@ -486,15 +479,11 @@ export async function trainOneStepNetwork(
   const maskRng = seededRandom(s.seed * 31 + 5);
   let beta1Power = 1;
   let beta2Power = 1;
-  let lastYield = Date.now();
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     const order = seededPermutation(windows.count, s.seed * 1000 + epoch);
     let epochLoss = 0;
     for (let from = 0; from < windows.count; from += batch) {
-      if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-        await yieldToEventLoop();
-        lastYield = Date.now();
-      }
+      await yieldWhenDue();
       if (s.signal?.aborted) {
         throw new TrainingCancelled();
       }
