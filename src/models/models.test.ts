@@ -85,6 +85,24 @@ describe('seasonal model', () => {
     expect(isProblem(short) && short.code).toBe('too-few-points');
   });
 
+  it('forecasts a quiet weekend from the last weekend, not from the last day', () => {
+    // Weekdays around 100, weekends around 70, a day/night swing of ±30 on both (the ACF's cycle
+    // is the day, the week comes second); the data ends on a Friday night, the 48 h forecast is
+    // the weekend.
+    const g = seededRandom(5);
+    const level = (i: number) =>
+      (Math.floor(i / 24) % 7 >= 5 ? 70 : 100) + 30 * Math.sin((2 * Math.PI * (i % 24)) / 24);
+    const weeks = Array.from({ length: 24 * 26 }, (_, i) => level(i) + g.normal(0, 1));
+    const r = forecastFitted(raw(weeks), validForecastOptions({ model: 'seasonal', horizon: '48h' }));
+    expect(r.diagnostics.cyclePeriod).toBe(24);
+    expect(r.diagnostics.period).toBe(168);
+    let worst = 0;
+    for (let k = 0; k < 48; k++) {
+      worst = Math.max(worst, Math.abs(r.forecast!.point[k] - level(weeks.length + k)));
+    }
+    expect(worst).toBeLessThan(5);
+  });
+
   it('bridges gaps before decomposing', () => {
     const gappy = y.map((v, i) => (i % 50 === 7 ? NaN : v));
     const r = forecastFitted(raw(gappy), validForecastOptions({ model: 'seasonal', horizon: '24h' }));
