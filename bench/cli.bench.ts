@@ -13,6 +13,10 @@
  *          --only a,b         run only these cases (wc, node-read, json, csv, ndjson, crossings)
  *          --jobs 1,2         run each forecast case with each of these `--jobs` (default 1,2);
  *                             `--jobs none` passes no `--jobs` (builds older than the option)
+ *          --train            let the forecast forms train the LSTM for the series `auto` finds
+ *                             seasonal (the command's default; without this flag they run with
+ *                             `--no-lstm`, the statistical forecasts a fleet report needs; builds
+ *                             from before 2026-12-01 know no `--no-lstm` and never train: pass it)
  *
  * The table gives each command's wall time as a multiple of the Node line count's too (when that
  * case runs): the ratios of one run, taken under the same load, compare better than seconds.
@@ -92,10 +96,13 @@ async function main(): Promise<void> {
   }
   // `--input FILE`: the form every version of the command line reads (for --cli comparisons).
   const forecast = ['forecast', '--input', input, '--horizon', '30d', '--threshold', '90'];
+  // `--output crossings` never trains; the other forms train the LSTM by default.
+  const statistical = argv.includes('--train') ? [] : ['--no-lstm'];
+  const noLstm = statistical.length > 0 ? ' `--no-lstm`' : '';
   const forecasts: Array<[string, string, string[]]> = [
-    ['json', '`--format json`', ['--format', 'json']],
-    ['csv', '`--format csv`', ['--format', 'csv']],
-    ['ndjson', '`--format ndjson`', ['--format', 'ndjson']],
+    ['json', `\`--format json\`${noLstm}`, ['--format', 'json', ...statistical]],
+    ['csv', `\`--format csv\`${noLstm}`, ['--format', 'csv', ...statistical]],
+    ['ndjson', `\`--format ndjson\`${noLstm}`, ['--format', 'ndjson', ...statistical]],
     ['crossings', '`--output crossings`', ['--output', 'crossings']],
   ];
   const cases: Case[] = [
