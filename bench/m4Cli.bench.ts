@@ -6,8 +6,13 @@
  * share inside the 95 % band, and the run's wall and CPU time are reported. Skips with a message
  * when the data file is absent.
  *
+ * Beside the command, on the same split: seasonal naive, and MSTL-ETS from `@bsull/augurs` (the
+ * forecaster of Grafana's in-browser forecasting; periods 24 and 168 where the series holds two
+ * of each), in this process.
+ *
  * Options: --data DIR (default ../shared/data) --limit N (series, evenly spaced; default 414)
  *          --jobs 1,2 (the runs, one after the other) --args '…' (more CLI flags, e.g. --no-lstm)
+ *          --jobs none: the references only
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +22,7 @@ import { join } from 'node:path';
 import { m4Scores, readM4, seasonalNaiveForecast } from './m4Series';
 import { benchListOption, benchOption } from './support/args';
 import { fmt, markdownTable } from './support/markdownTable';
+import { loadMstlEts } from './support/mstlEts';
 
 const H = 48;
 const M = 24;
@@ -80,7 +86,9 @@ async function main(argv: string[]): Promise<void> {
   const rows = readM4(path);
   const limit = Math.min(rows.length, Math.max(1, Number(benchOption(argv, 'limit', String(rows.length)))));
   const chosen = Array.from({ length: limit }, (_, i) => rows[Math.floor((i * rows.length) / limit)]);
-  const jobsList = benchListOption(argv, 'jobs', '1,2').map(Number);
+  const jobsList = benchListOption(argv, 'jobs', '1,2')
+    .filter((j) => j !== 'none')
+    .map(Number);
   const extra = benchOption(argv, 'args', '').split(' ').filter(Boolean);
   const dir = mkdtempSync(join(tmpdir(), 'trendcast-m4-'));
   try {
@@ -139,6 +147,7 @@ async function main(argv: string[]): Promise<void> {
         fmt(run.cpuS, 0),
       ]);
     }
+    table.push(...references(chosen));
     out(
       markdownTable(
         ['command (no --model)', 'models', 'sMAPE %', 'MASE', '95% band coverage', 'wall s', 'CPU s'],
@@ -148,6 +157,54 @@ async function main(argv: string[]): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Seasonal naive and MSTL-ETS on the same split, as rows of the table. */
+function references(chosen: Array<{ id: string; values: number[] }>): string[][] {
+  const rows: string[][] = [];
+  const naive = { smape: 0, mase: 0 };
+  for (const r of chosen) {
+    const train = r.values.slice(0, -H);
+    const s = m4Scores(train, r.values.slice(-H), seasonalNaiveForecast(train, H, M), M);
+    naive.smape += s.smape;
+    naive.mase += s.mase;
+  }
+  const n = chosen.length;
+  rows.push(['seasonal naive (m = 24)', '–', fmt(naive.smape / n, 2), fmt(naive.mase / n, 3), '–', '0', '0']);
+  const mstl = loadMstlEts();
+  if (!mstl) {
+    out('MSTL-ETS skipped: @bsull/augurs could not be loaded (npm ci installs it).');
+    return rows;
+  }
+  let smape = 0;
+  let mase = 0;
+  let inside = 0;
+  let points = 0;
+  const t0 = process.hrtime.bigint();
+  for (const r of chosen) {
+    const train = r.values.slice(0, -H);
+    const actual = r.values.slice(-H);
+    const periods = [24, 168].filter((p) => train.length >= 2 * p);
+    const f = mstl.forecast(train, H, periods, 0.95);
+    const s = m4Scores(train, actual, f.point, M);
+    smape += s.smape;
+    mase += s.mase;
+    actual.forEach((a, k) => {
+      points++;
+      inside += a >= f.lower[k] && a <= f.upper[k] ? 1 : 0;
+    });
+  }
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  rows.push([
+    `MSTL-ETS (@bsull/augurs ${mstl.version}, periods 24 and 168), in this process`,
+    '–',
+    fmt(smape / n, 2),
+    fmt(mase / n, 3),
+    `${fmt((100 * inside) / points, 1)}%`,
+    fmt(seconds, 0),
+    fmt(seconds, 0),
+  ]);
+  return rows;
 }
 
 main(process.argv.slice(2)).catch((e) => {
