@@ -56,18 +56,20 @@ function removeSpikes(y: Float64Array, blockMs: number): number {
   // The spread of the residuals, from those that are not 0: a median filter returns one of the
   // window's own values, so a third of the residuals are exactly 0 and would shrink the spread;
   // and at least that of one-row differences (noise that moves row to row is not a spike).
-  const resid: number[] = [];
-  const diffs: number[] = [];
+  const resid = new Float64Array(y.length);
+  const diffs = new Float64Array(y.length);
+  let nr = 0;
+  let nd = 0;
   for (let i = 0; i < y.length; i++) {
     const r = y[i] - med[i];
     if (r !== 0 && Number.isFinite(r)) {
-      resid.push(r);
+      resid[nr++] = r;
     }
     if (i > 0 && Number.isFinite(y[i] - y[i - 1])) {
-      diffs.push(y[i] - y[i - 1]);
+      diffs[nd++] = y[i] - y[i - 1];
     }
   }
-  const s = Math.max(robustSd(resid), robustSd(diffs) / Math.SQRT2);
+  const s = Math.max(robustSd(resid.subarray(0, nr)), robustSd(diffs.subarray(0, nd)) / Math.SQRT2);
   if (!(s > 0)) {
     return 0;
   }
