@@ -3,7 +3,7 @@ import { CsvError } from 'csv-parse';
 import { labelKey } from '../common/labelKey';
 import { RawSeries } from '../engine/types';
 import { CsvRecords } from './csvRecords';
-import { epochToMs, epochUnitOf, readTimeCell, TimeUnit, unitWord } from './timestamps';
+import { epochNumber, epochToMs, epochUnitOf, readTimeCell, TimeUnit, unitWord } from './timestamps';
 
 /** A CSV problem with its place, so the CLI can say "line 7, column 2: …". */
 export class InputError extends Error {
@@ -331,21 +331,30 @@ export class SeriesReader {
 
   /** Epoch ms of a time cell; epoch numbers in the forced or detected unit (one per input). */
   private time(text: string, line: number, column: number): number {
-    const cell = readTimeCell(text);
-    if (cell === null) {
-      throw new InputError(
-        line,
-        column,
-        `"${text}" is not a timestamp (use ISO-8601 like 2024-01-01T00:00:00Z or Unix epoch seconds, ms, µs or ns)`
-      );
+    const epoch = epochNumber(text);
+    if (Number.isNaN(epoch)) {
+      const cell = readTimeCell(text);
+      if (cell === null) {
+        throw new InputError(
+          line,
+          column,
+          `"${text}" is not a timestamp (use ISO-8601 like 2024-01-01T00:00:00Z or Unix epoch seconds, ms, µs or ns)`
+        );
+      }
+      if ('ms' in cell) {
+        return cell.ms;
+      }
+      return this.epochMs(cell.epoch, text, line, column);
     }
-    if ('ms' in cell) {
-      return cell.ms;
-    }
+    return this.epochMs(epoch, text, line, column);
+  }
+
+  /** Epoch ms of an epoch number, in the forced unit or the one detected on the first (one per input). */
+  private epochMs(epoch: number, text: string, line: number, column: number): number {
     if (this.timeUnit) {
-      return epochToMs(cell.epoch, this.timeUnit);
+      return epochToMs(epoch, this.timeUnit);
     }
-    const unit = epochUnitOf(cell.epoch);
+    const unit = epochUnitOf(epoch);
     if (!this.epochUnit) {
       this.epochUnit = { unit, line };
     } else if (unit !== this.epochUnit.unit) {
@@ -356,7 +365,7 @@ export class SeriesReader {
         `"${text}" looks like epoch ${unitWord(unit)}, but line ${was.line} has ${unitWord(was.unit)}: one unit per file (--time-unit s|ms|us|ns forces one)`
       );
     }
-    return epochToMs(cell.epoch, unit);
+    return epochToMs(epoch, unit);
   }
 
   /** The series of a row changes: in grouped input the previous group is complete. */

@@ -26,16 +26,46 @@ export function unitWord(unit: TimeUnit): string {
   return UNIT_WORDS[unit];
 }
 
-const EPOCH = /^-?\d+(\.\d+)?$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** What a cell is as a time: epoch number (unit not decided yet), an ISO date-time, or neither. */
 export type TimeCell = { epoch: number } | { ms: number } | null;
 
+/**
+ * The number of a cell written as an epoch (`-?digits(.digits)?`), NaN for any other text: a scan
+ * of its characters rather than a pattern and an object per cell, as every row of a file pays it.
+ */
+export function epochNumber(text: string): number {
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const firstDigit = i;
+  while (i < text.length && isDigit(text.charCodeAt(i))) {
+    i++;
+  }
+  if (i === firstDigit) {
+    return NaN;
+  }
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== 46) {
+      return NaN;
+    }
+    const firstDecimal = ++i;
+    while (i < text.length && isDigit(text.charCodeAt(i))) {
+      i++;
+    }
+    if (i === firstDecimal || i < text.length) {
+      return NaN;
+    }
+  }
+  return Number(text);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 /** Classifies one time cell: an epoch number, ISO-8601 / RFC 3339 (as epoch ms), or null. */
 export function readTimeCell(text: string): TimeCell {
-  if (EPOCH.test(text)) {
-    return { epoch: Number(text) };
+  const epoch = epochNumber(text);
+  if (!Number.isNaN(epoch)) {
+    return { epoch };
   }
   // Require a date shape: Date.parse alone accepts things like "1" or "March".
   if (!DATE_TIME.test(text)) {
