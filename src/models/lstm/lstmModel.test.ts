@@ -4,7 +4,7 @@ import { isProblem } from '../types';
 import { forward, NetworkShape } from './forwardPass';
 import { splitComponents } from './lstmComponents';
 import { LstmConfig } from './lstmConfig';
-import { forecastComponent, viewComponents } from './lstmForecaster';
+import { forecastComponent, oneStepFitted, oneStepFittedInTurns, viewComponents } from './lstmForecaster';
 import { LstmState } from './lstmState';
 import { fitLstm, lstmFittedModel } from './lstmModel';
 import { buildNetwork, predictWithTf, readWeights, trainNetwork } from './lstmNetwork';
@@ -143,6 +143,25 @@ describe('LSTM forecaster', () => {
     }
     const single = await trainLstm(train, { config: { ...TINY, variant: 'raw', epochs: 2, rawMembers: 1 } });
     expect('code' in single ? [] : single.components.map((c) => c.name)).toEqual(['series']);
+  });
+
+  it('the one-step pass in turns gives the same values as the pass in one go', async () => {
+    const state = await trainLstm(train, { config: { ...TINY, epochs: 2 } });
+    if ('code' in state) {
+      throw new Error('fit failed');
+    }
+    const comps = splitComponents(train.values, state.variant, state.period, state.config);
+    if (!Array.isArray(comps)) {
+      throw new Error(comps.message);
+    }
+    const views = viewComponents(state.components, comps);
+    const n = train.values.length;
+    const inOneGo = oneStepFitted(views, n, 0, state.blend);
+    const inTurns = await oneStepFittedInTurns(views, n, state.blend);
+    expect(Array.from(inTurns)).toEqual(Array.from(inOneGo));
+    // Values from the first forecastable row on (blocks of 64 rows: several blocks here).
+    expect(Number.isFinite(inTurns[n - 1])).toBe(true);
+    expect(n).toBeGreaterThan(3 * 64);
   });
 
   it('a series too short for the look-back is a problem, not an error', async () => {
