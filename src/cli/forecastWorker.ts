@@ -1,7 +1,9 @@
-import { forecastFitted } from '../models/forecastSeries';
+import { RawSeries } from '../engine/types';
+import { ResolvedForecastOptions } from '../models/forecastOptions';
+import { forecastCrossings, forecastFitted, SeriesForecast } from '../models/forecastSeries';
 import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
 import { ForecastJob, ForecastReply, ForecastWorkerData, WorkerLstm } from './forecastPool';
-import { createWriter, OutputWriter } from './output';
+import { createWriter, OutputWriter, WriterOptions } from './output';
 
 /** The side of a channel a worker answers on: worker_threads' parentPort, or a test's stand-in. */
 export interface JobPort {
@@ -18,8 +20,9 @@ export interface JobPort {
 export function serveForecasts(port: JobPort, data: ForecastWorkerData): void {
   const writer = createWriter(data.writer);
   if (!data.lstm) {
+    const fitted = fittedFor(data.writer);
     port.on('message', (job: ForecastJob) => {
-      port.postMessage(answer(job.id, () => writer.part(forecastFitted(job.series, data.request))));
+      port.postMessage(answer(job.id, () => writer.part(fitted(job.series, data.request))));
     });
     return;
   }
@@ -39,6 +42,15 @@ export function serveForecasts(port: JobPort, data: ForecastWorkerData): void {
       port.postMessage(reply);
     });
   });
+}
+
+/**
+ * How a run that trains nothing forecasts a series: the crossings alone where the output prints
+ * nothing else (forecastCrossings: the capacity trend only, where the model dates on it), else
+ * the whole fitted forecast. The main thread and the workers use the same.
+ */
+export function fittedFor(output: WriterOptions): (raw: RawSeries, req: ResolvedForecastOptions) => SeriesForecast {
+  return output.output === 'crossings' ? forecastCrossings : forecastFitted;
 }
 
 /** A series' output part, with its LSTM status where the output reports it (run.ts does the same). */

@@ -3,14 +3,13 @@ import { basename } from 'node:path';
 
 import { RawSeries } from '../engine/types';
 import { optionErrorText, resolveForecastOptions, ResolvedForecastOptions } from '../models/forecastOptions';
-import { forecastFitted } from '../models/forecastSeries';
 import { isTrainedModel } from '../models/registry';
 import { ForecastContext, forecastSeries } from '../runtime/forecastSeries';
 import { driftPolicyFromOptions, LstmUserOptions, lstmConfigFromOptions } from '../runtime/lstmUserOptions';
 import { ForecastArgs, parseForecastArgs, USAGE, UsageError, wantsHelp } from './args';
 import { InputError, readSeries } from './csvInput';
 import { ForecastPool, ForecastWorkerData, WorkerCrash, WorkerHandle, WorkerLstm } from './forecastPool';
-import { partWithStatus, trainingContext } from './forecastWorker';
+import { fittedFor, partWithStatus, trainingContext } from './forecastWorker';
 import { createWriter, SeriesPart, WriterOptions } from './output';
 
 export interface CliIo {
@@ -192,9 +191,10 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         ? new ForecastPool(() => startWorker({ request, writer: writerOptions, lstm }), jobs - 1)
         : null;
     // This thread's own forecast of a series, as a worker's would be.
+    const fitted = fittedFor(writerOptions);
     const partHere = async (s: RawSeries): Promise<SeriesPart> => {
       if (!lstm) {
-        return writer.part(forecastFitted(s, request));
+        return writer.part(fitted(s, request));
       }
       const out = await forecastSeries(s, request, context);
       return partWithStatus(writer, out.result, out.lstm, reportsStatus);

@@ -1,9 +1,11 @@
+import { fitCapacityTrend } from '../engine/capacity/capacityTrend';
 import { findCrossings } from '../engine/crossings';
 import { spanToSteps } from '../engine/duration';
 import { prepareSeries } from '../engine/prepareSeries';
 import { Crossing, Forecast, Notice, Problem, RawSeries, RegularSeries } from '../engine/types';
 import { ResolvedForecastOptions } from './forecastOptions';
-import { chooseModel } from './registry';
+import { chooseModel, CROSSINGS_FROM_TREND_ALONE } from './registry';
+import { trendCurve } from './trendFitted';
 import { Diagnostics, FittedModel, isProblem, ModelName } from './types';
 
 /** The forecast of one series, or why there is none. Plain data: it crosses worker boundaries. */
@@ -46,6 +48,41 @@ export function forecastFitted(raw: RawSeries, req: ResolvedForecastOptions): Se
   }
   const fitted = choice.model.fit(series, { fromRow, period: choice.period, seasonality: choice.seasonality });
   return completeForecast(prepared.input, fitted, req, choice.diagnostics);
+}
+
+/**
+ * The threshold crossings of a series for a report that prints nothing else (`--output
+ * crossings`): forecastFitted's crossings at a fraction of the cost where they need the capacity
+ * trend alone (CROSSINGS_FROM_TREND_ALONE): only the trend is fitted, with no seasonality test, no
+ * model curve and no band. Other models, and series the trend cannot be fitted on, go through
+ * forecastFitted. The result has its crossings and no forecast or fitted values; `model` is null
+ * where auto was not resolved. One difference by design: where auto's seasonal fit would fail (a
+ * cycle found, yet fewer than 3 points in the last two cycles) the trend's crossings are given
+ * instead of the failure.
+ */
+export function forecastCrossings(raw: RawSeries, req: ResolvedForecastOptions): SeriesForecast {
+  if (!CROSSINGS_FROM_TREND_ALONE.includes(req.model)) {
+    return forecastFitted(raw, req);
+  }
+  const prepared = prepareForecast(raw, req);
+  if ('result' in prepared) {
+    return prepared.result;
+  }
+  const { base, series, horizon, fromRow } = prepared.input;
+  const capacity = fitCapacityTrend(series.values, series.start, series.step, { fromRow });
+  if (!capacity) {
+    return forecastFitted(raw, req);
+  }
+  const lastTime = base.lastTime as number;
+  const trend = trendCurve(capacity, horizon, req.confidence);
+  const times: number[] = new Array(horizon);
+  for (let k = 0; k < horizon; k++) {
+    times[k] = lastTime + (k + 1) * series.step;
+  }
+  // findCrossings reads the times off the forecast; with a trend it dates on the trend alone.
+  const forecast: Forecast = { times, point: [], lower: [], upper: [], level: req.confidence };
+  const crossings = findCrossings({ lastTime, anchor: trend.anchor, forecast, trend }, req.thresholds, req.direction);
+  return { ...base, model: req.model === 'auto' ? null : req.model, anchor: trend.anchor, crossings };
 }
 
 /** A result with nothing computed yet (a pending or cancelled job, or the start of one). */
