@@ -12,12 +12,12 @@
  * the dispatch costs more than the arithmetic (docs/benchmarks.md, "LSTM", speed).
  * lstmModel.test.ts checks an epoch against tfjs' own training from the same weights.
  */
-import { yieldWhenDue } from './threadTurns';
 import { seededRandom } from '../../engine/stats/seededRandom';
 import { NetworkShape, NetworkWeights, weightSizes } from './forwardPass';
 import { TrainingCancelled, TrainReport, TrainSettings } from './lstmNetwork';
 import { seededPermutation, Windows } from './windows';
 import { denseRows } from './denseRows';
+import { yieldWhenDue } from './threadTurns';
 
 /** What state.backend says for weights trained here. */
 export const ONE_STEP_BACKEND = 'js';
