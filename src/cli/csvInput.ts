@@ -3,7 +3,8 @@ import { CsvError } from 'csv-parse';
 import { labelKey } from '../common/labelKey';
 import { RawSeries } from '../engine/types';
 import { CsvRecords } from './csvRecords';
-import { epochNumber, epochToMs, epochUnitOf, readTimeCell, TimeUnit, unitWord } from './timestamps';
+import { plainDecimal } from './plainDecimal';
+import { epochToMs, epochUnitOf, readTimeCell, TimeUnit, unitWord } from './timestamps';
 
 /** A CSV problem with its place, so the CLI can say "line 7, column 2: …". */
 export class InputError extends Error {
@@ -96,8 +97,13 @@ const isRadixLetter = (c: number) => c === 120 || c === 88 || c === 98 || c === 
 
 /** A number, NaN for a gap, undefined when the (trimmed) text is not a value at all. */
 export function parseValue(text: string): number | undefined {
+  // Most cells: a plain decimal, read from its characters.
+  const plain = plainDecimal(text);
+  if (!Number.isNaN(plain)) {
+    return plain;
+  }
   if (text !== '') {
-    // Fast path: a trimmed text Number() reads as finite is a decimal number, but for radix prefixes.
+    // A trimmed text Number() reads as finite is a decimal number, but for radix prefixes.
     const n = Number(text);
     if (Number.isFinite(n) && !(text.length > 2 && text.charCodeAt(0) === 48 && isRadixLetter(text.charCodeAt(1)))) {
       return n;
@@ -331,7 +337,7 @@ export class SeriesReader {
 
   /** Epoch ms of a time cell; epoch numbers in the forced or detected unit (one per input). */
   private time(text: string, line: number, column: number): number {
-    const epoch = epochNumber(text);
+    const epoch = plainDecimal(text);
     if (Number.isNaN(epoch)) {
       const cell = readTimeCell(text);
       if (cell === null) {

@@ -1,3 +1,5 @@
+import { plainDecimal } from './plainDecimal';
+
 /** Units of a Unix epoch timestamp column. */
 export const TIME_UNITS = ['s', 'ms', 'us', 'ns'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
@@ -31,39 +33,9 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{
 /** What a cell is as a time: epoch number (unit not decided yet), an ISO date-time, or neither. */
 export type TimeCell = { epoch: number } | { ms: number } | null;
 
-/**
- * The number of a cell written as an epoch (`-?digits(.digits)?`), NaN for any other text: a scan
- * of its characters rather than a pattern and an object per cell, as every row of a file pays it.
- */
-export function epochNumber(text: string): number {
-  let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  const firstDigit = i;
-  while (i < text.length && isDigit(text.charCodeAt(i))) {
-    i++;
-  }
-  if (i === firstDigit) {
-    return NaN;
-  }
-  if (i < text.length) {
-    if (text.charCodeAt(i) !== 46) {
-      return NaN;
-    }
-    const firstDecimal = ++i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) {
-      i++;
-    }
-    if (i === firstDecimal || i < text.length) {
-      return NaN;
-    }
-  }
-  return Number(text);
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
 /** Classifies one time cell: an epoch number, ISO-8601 / RFC 3339 (as epoch ms), or null. */
 export function readTimeCell(text: string): TimeCell {
-  const epoch = epochNumber(text);
+  const epoch = plainDecimal(text);
   if (!Number.isNaN(epoch)) {
     return { epoch };
   }
