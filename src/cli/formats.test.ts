@@ -137,6 +137,16 @@ describe('--output crossings', () => {
     expect(text.map((l) => l.split(' ')[0])).toEqual(['full', 'fast', 'slow', 'flat']);
   });
 
+  it('names a series without a forecast on stderr instead of dropping it silently', async () => {
+    const withTiny = `${fleet}\ntiny,${T0},50\ntiny,${T0 + 3600},51\n`;
+    for (const jobs of ['1', '2']) {
+      const r = await run([...base, '--output', 'crossings', '--format', 'csv', '--jobs', jobs], { 'f.csv': withTiny });
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('trendcast: tiny: no forecast: at least 3 points are needed to forecast, the series has 2\n');
+      expect(r.out.trimEnd().split('\n')).toHaveLength(5);
+    }
+  });
+
   it('needs a threshold', async () => {
     const r = await run(['forecast', 'f.csv', '--output', 'crossings']);
     expect(r.code).toBe(2);

@@ -380,6 +380,8 @@ function crossingRowJson(row: CrossingRow) {
 export interface SeriesPart {
   text: string;
   crossings: CrossingRow[];
+  /** A line for stderr where the output has no place for what happened (a series without a forecast in a crossings report). */
+  warning?: string;
 }
 
 /**
@@ -438,7 +440,12 @@ interface FormParts {
 function crossingsOutput(format: OutputFormat, percent: boolean): FormParts {
   return {
     begin: '',
-    part: (r) => ({ text: '', crossings: crossingRowsOf(r) }),
+    // A series without a forecast has no crossing rows: stderr says so, or it would vanish.
+    part: (r) => ({
+      text: '',
+      crossings: crossingRowsOf(r),
+      ...(r.problem ? { warning: `trendcast: ${r.name}: no forecast: ${r.problem.message}\n` } : {}),
+    }),
     separator: () => '',
     end(rows) {
       const sorted = sortCrossings(rows);

@@ -227,10 +227,16 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         io.stderr(progressLine(done, (t - started) / 1000, size ? Math.min(1, counter.bytes / size) : null));
       }
     };
+    const writePart = async (part: SeriesPart) => {
+      if (part.warning) {
+        io.stderr(part.warning);
+      }
+      await write(writer.add(part));
+    };
     // The series being forecast, in input order: written as they come back in turn.
     const inFlight: Array<Promise<SeriesPart>> = [];
     const writeOldest = async () => {
-      await write(writer.add(await inFlight.shift()!));
+      await writePart(await inFlight.shift()!);
       seriesDone();
     };
     const forecastOne = async (s: RawSeries): Promise<void> => {
@@ -253,7 +259,7 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
         }
         return;
       }
-      await write(writer.add(await partHere(s)));
+      await writePart(await partHere(s));
       seriesDone();
     };
 
