@@ -38,16 +38,18 @@ export const MAX_HORIZON_STEPS = 100_000;
  */
 export function forecastFitted(raw: RawSeries, req: ResolvedForecastOptions): SeriesForecast {
   const prepared = prepareForecast(raw, req);
-  if ('result' in prepared) {
-    return prepared.result;
-  }
-  const { series, fromRow } = prepared.input;
+  return 'result' in prepared ? prepared.result : fitPrepared(prepared.input, req);
+}
+
+/** forecastFitted on a series already prepared: the model chosen, fitted and completed. */
+function fitPrepared(input: ForecastInput, req: ResolvedForecastOptions): SeriesForecast {
+  const { series, fromRow } = input;
   const choice = chooseModel(req.model, series, fromRow);
   if ('code' in choice) {
-    return { ...prepared.input.base, problem: choice };
+    return { ...input.base, problem: choice };
   }
   const fitted = choice.model.fit(series, { fromRow, period: choice.period, seasonality: choice.seasonality });
-  return completeForecast(prepared.input, fitted, req, choice.diagnostics);
+  return completeForecast(input, fitted, req, choice.diagnostics);
 }
 
 /**
@@ -71,15 +73,12 @@ export function forecastCrossings(raw: RawSeries, req: ResolvedForecastOptions):
   const { base, series, horizon, fromRow } = prepared.input;
   const capacity = fitCapacityTrend(series.values, series.start, series.step, { fromRow });
   if (!capacity) {
-    return forecastFitted(raw, req);
+    return fitPrepared(prepared.input, req);
   }
   const lastTime = base.lastTime as number;
   const trend = trendCurve(capacity, horizon, req.confidence);
-  const times: number[] = new Array(horizon);
-  for (let k = 0; k < horizon; k++) {
-    times[k] = lastTime + (k + 1) * series.step;
-  }
   // findCrossings reads the times off the forecast; with a trend it dates on the trend alone.
+  const times = forecastTimes(lastTime, series.step, horizon);
   const forecast: Forecast = { times, point: [], lower: [], upper: [], level: req.confidence };
   const crossings = findCrossings({ lastTime, anchor: trend.anchor, forecast, trend }, req.thresholds, req.direction);
   return { ...base, model: req.model === 'auto' ? null : req.model, anchor: trend.anchor, crossings };
@@ -170,12 +169,8 @@ export function completeForecast(
   const lastTime = base.lastTime as number;
   const level = req.confidence;
   const prediction = fitted.predict(horizon, level);
-  const times: number[] = new Array(horizon);
-  for (let k = 0; k < horizon; k++) {
-    times[k] = lastTime + (k + 1) * series.step;
-  }
   const forecast: Forecast = {
-    times,
+    times: forecastTimes(lastTime, series.step, horizon),
     point: plainArray(prediction.point),
     lower: plainArray(prediction.lower),
     upper: plainArray(prediction.upper),
@@ -197,6 +192,15 @@ export function completeForecast(
     crossings,
     diagnostics: { ...base.diagnostics, ...fitted.diagnostics },
   };
+}
+
+/** The times of the `horizon` steps after lastTime. */
+function forecastTimes(lastTime: number, step: number, horizon: number): number[] {
+  const times: number[] = new Array(horizon);
+  for (let k = 0; k < horizon; k++) {
+    times[k] = lastTime + (k + 1) * step;
+  }
+  return times;
 }
 
 /** A typed array as a plain one, by a loop (`Array.from` walks an iterator: several times slower). */
