@@ -17,7 +17,7 @@ import { median } from '../../engine/stats/median';
 import { forward } from './forwardPass';
 import { ComponentSeries } from './lstmComponents';
 import { ComponentState, NaiveBlend, NETWORKS_ONLY } from './lstmState';
-import { yieldWhenDue } from './threadTurns';
+import { yieldToEventLoop, yieldWhenDue } from './threadTurns';
 import { scaleValues, windowMean } from './windows';
 
 /** A component's state next to its sequences on the current series. */
@@ -235,9 +235,7 @@ export async function errorProfile(
   period: number | null,
   oneStepSd: number,
   damping = 1,
-  blend: NaiveBlend = NETWORKS_ONLY,
-  /** Awaited after each origin: where a page runs the training, it gets its turn in between. */
-  pause: () => Promise<void> = async () => undefined
+  blend: NaiveBlend = NETWORKS_ONLY
 ): Promise<number[]> {
   const n = y.length;
   const K = bandProfileSteps(n, period);
@@ -260,7 +258,9 @@ export async function errorProfile(
         counts[k]++;
       }
     }
-    await pause();
+    // Each origin is a decomposition and a long forecast: where a page runs the training, it gets
+    // its turn in between.
+    await yieldToEventLoop();
   }
   const sd1 = Number.isFinite(oneStepSd) ? oneStepSd : 0;
   const profile: number[] = new Array(K);

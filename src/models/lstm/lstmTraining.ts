@@ -339,7 +339,7 @@ async function withErrorProfile(state: LstmState, p: Prepared): Promise<LstmStat
   return {
     ...state,
     oneStepSd,
-    bandSd: await errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping, state.blend, yieldToEventLoop),
+    bandSd: await errorProfile(viewsAt, p.y, state.period, oneStepSd, state.damping, state.blend),
   };
 }
 
