@@ -115,10 +115,7 @@ async function main(argv: string[]): Promise<void> {
               forecast: Array<{ value: number; lower: number; upper: number }>;
             }
         );
-      let smape = 0;
-      let mase = 0;
-      let inside = 0;
-      let points = 0;
+      const tally = new HeldOutTally();
       const models = new Map<string, number>();
       for (const [i, s] of series.entries()) {
         const r = chosen[i];
@@ -126,23 +123,17 @@ async function main(argv: string[]): Promise<void> {
           throw new Error(`series ${i}: expected ${r.id}, got ${s.name}`);
         }
         const train = r.values.slice(0, -H);
-        const actual = r.values.slice(-H);
         const point = s.forecast.length === H ? s.forecast.map((f) => f.value) : seasonalNaiveForecast(train, H, M);
-        const score = m4Scores(train, actual, point, M);
-        smape += score.smape;
-        mase += score.mase;
-        models.set(s.model ?? 'none', (models.get(s.model ?? 'none') ?? 0) + 1);
-        s.forecast.forEach((f, k) => {
-          points++;
-          inside += actual[k] >= f.lower && actual[k] <= f.upper ? 1 : 0;
+        tally.add(r.values, point, {
+          lower: s.forecast.map((f) => f.lower),
+          upper: s.forecast.map((f) => f.upper),
         });
+        models.set(s.model ?? 'none', (models.get(s.model ?? 'none') ?? 0) + 1);
       }
       table.push([
         `trendcast forecast --jobs ${jobs}${extra.length ? ' ' + extra.join(' ') : ''}`,
         [...models].map(([m, n]) => `${m} ${n}`).join(', '),
-        fmt(smape / series.length, 2),
-        fmt(mase / series.length, 3),
-        `${fmt((100 * inside) / points, 1)}%`,
+        ...tally.cells(),
         fmt(run.wallS, 0),
         fmt(run.cpuS, 0),
       ]);
@@ -159,48 +150,63 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Mean M4 scores of held-out forecasts, and the share of held-out points inside their bands. */
+class HeldOutTally {
+  private smape = 0;
+  private mase = 0;
+  private series = 0;
+  private inside = 0;
+  private points = 0;
+
+  /** A series (its last H values held out) and the forecast of them; `band` where there is one. */
+  add(values: number[], point: ArrayLike<number>, band?: { lower: ArrayLike<number>; upper: ArrayLike<number> }) {
+    const train = values.slice(0, -H);
+    const actual = values.slice(-H);
+    const s = m4Scores(train, actual, point, M);
+    this.smape += s.smape;
+    this.mase += s.mase;
+    this.series++;
+    for (let k = 0; band && k < band.lower.length; k++) {
+      this.points++;
+      this.inside += actual[k] >= band.lower[k] && actual[k] <= band.upper[k] ? 1 : 0;
+    }
+  }
+
+  /** sMAPE, MASE and coverage, as table cells ('–' without a band). */
+  cells(): string[] {
+    return [
+      fmt(this.smape / this.series, 2),
+      fmt(this.mase / this.series, 3),
+      this.points > 0 ? `${fmt((100 * this.inside) / this.points, 1)}%` : '–',
+    ];
+  }
+}
+
 /** Seasonal naive and MSTL-ETS on the same split, as rows of the table. */
 function references(chosen: Array<{ id: string; values: number[] }>): string[][] {
-  const rows: string[][] = [];
-  const naive = { smape: 0, mase: 0 };
+  const naive = new HeldOutTally();
   for (const r of chosen) {
-    const train = r.values.slice(0, -H);
-    const s = m4Scores(train, r.values.slice(-H), seasonalNaiveForecast(train, H, M), M);
-    naive.smape += s.smape;
-    naive.mase += s.mase;
+    naive.add(r.values, seasonalNaiveForecast(r.values.slice(0, -H), H, M));
   }
-  const n = chosen.length;
-  rows.push(['seasonal naive (m = 24)', '–', fmt(naive.smape / n, 2), fmt(naive.mase / n, 3), '–', '0', '0']);
+  const rows: string[][] = [['seasonal naive (m = 24)', '–', ...naive.cells(), '0', '0']];
   const mstl = loadMstlEts();
   if (!mstl) {
     out('MSTL-ETS skipped: @bsull/augurs could not be loaded (npm ci installs it).');
     return rows;
   }
-  let smape = 0;
-  let mase = 0;
-  let inside = 0;
-  let points = 0;
+  const tally = new HeldOutTally();
   const t0 = process.hrtime.bigint();
   for (const r of chosen) {
     const train = r.values.slice(0, -H);
-    const actual = r.values.slice(-H);
     const periods = [24, 168].filter((p) => train.length >= 2 * p);
     const f = mstl.forecast(train, H, periods, 0.95);
-    const s = m4Scores(train, actual, f.point, M);
-    smape += s.smape;
-    mase += s.mase;
-    actual.forEach((a, k) => {
-      points++;
-      inside += a >= f.lower[k] && a <= f.upper[k] ? 1 : 0;
-    });
+    tally.add(r.values, f.point, f);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   rows.push([
     `MSTL-ETS (@bsull/augurs ${mstl.version}, periods 24 and 168), in this process`,
     '–',
-    fmt(smape / n, 2),
-    fmt(mase / n, 3),
-    `${fmt((100 * inside) / points, 1)}%`,
+    ...tally.cells(),
     fmt(seconds, 0),
     fmt(seconds, 0),
   ]);
