@@ -32,7 +32,10 @@ const finished =
           if (statSync(path).isDirectory()) {
             throw new Error('it is a folder');
           }
-          return createReadStream(path, { highWaterMark: 1 << 20 });
+          // 64 KiB chunks: a chunk's text over V8's largest regular object (128 KiB) is made in the
+          // large-object space, and the reader ran 1.8 times slower on 1 MiB chunks
+          // (docs/benchmarks.md, "CLI at fleet size").
+          return createReadStream(path, { highWaterMark: 1 << 16 });
         },
         stdout: (text) =>
           // Wait for the pipe to drain when it is full: output stays bounded whatever the reader's pace.
