@@ -159,13 +159,14 @@ function periodMean(y: Float64Array, p: number): Float64Array {
     const b = i + half + 1;
     let sw = sum[b] - sum[a];
     let cw = cnt[b] - cnt[a];
-    if (even) {
-      for (const e of [a, b - 1]) {
-        if (Number.isFinite(y[e])) {
-          sw -= y[e] / 2;
-          cw -= 0.5;
-        }
-      }
+    // Half weights at both ends (two statements, not a loop over [a, b − 1]: an array per row).
+    if (even && Number.isFinite(y[a])) {
+      sw -= y[a] / 2;
+      cw -= 0.5;
+    }
+    if (even && Number.isFinite(y[b - 1])) {
+      sw -= y[b - 1] / 2;
+      cw -= 0.5;
     }
     if (cw >= p / 2) {
       out[i] = sw / cw;

@@ -15,6 +15,28 @@ describe('rolling and robust medians', () => {
     expect(finiteMedian([5, 1, 9, 3], 1, 3)).toBe(5);
   });
 
+  test('finiteMedian and robustSd match a sort on long arrays (where the selection samples first), with ties', () => {
+    const g = seededRandom(11);
+    const sortedMedian = (v: number[]) => {
+      const s = v.filter(Number.isFinite).sort((a, b) => a - b);
+      const m = s.length;
+      return m % 2 ? s[m >> 1] : (s[(m >> 1) - 1] + s[m >> 1]) / 2;
+    };
+    for (let t = 0; t < 200; t++) {
+      const n = 550 + Math.floor(g.uniform() * 3000);
+      // Some arrays of few distinct values (the deviations of a quantised metric), some sorted.
+      const levels = t % 3 === 0 ? 5 : 1000;
+      // (+ 0: no −0, whose place among the zeros a sort leaves open.)
+      const xs = Array.from({ length: n }, () => (g.uniform() < 0.05 ? NaN : Math.round(g.normal(0, 1) * levels) + 0));
+      if (t % 7 === 0) {
+        xs.sort((a, b) => a - b);
+      }
+      const mid = sortedMedian(xs);
+      expect(finiteMedian(xs)).toBe(mid);
+      expect(robustSd(xs)).toBe(1.4826 * sortedMedian(xs.map((x) => Math.abs(x - mid))));
+    }
+  });
+
   test('rollingMedian keeps a step and removes a one-row spike', () => {
     const y = [1, 1, 1, 9, 1, 1, 5, 5, 5, 5];
     expect(Array.from(rollingMedian(y, 3))).toEqual([1, 1, 1, 1, 1, 1, 5, 5, 5, 5]);

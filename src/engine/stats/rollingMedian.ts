@@ -91,11 +91,25 @@ function lowerBound(sorted: Float64Array, m: number, v: number): number {
   return lo;
 }
 
-/** Median of the finite values of `y` in rows [from, to) (a typed copy is sorted); NaN when none. */
+/**
+ * One buffer for the values a median reorders, grown as needed: a fleet run takes a dozen medians
+ * per series, and a fresh array for each was a tenth of the capacity trend's time. Safe because
+ * nothing runs while a median is being taken (one thread, no callbacks).
+ */
+let scratch = new Float64Array(1024);
+
+function scratchFor(n: number): Float64Array {
+  if (scratch.length < n) {
+    scratch = new Float64Array(Math.max(n, 2 * scratch.length));
+  }
+  return scratch;
+}
+
+/** Median of the finite values of `y` in rows [from, to) (a copy is reordered); NaN when none. */
 export function finiteMedian(y: ArrayLike<number>, from = 0, to = y.length): number {
   const lo = Math.max(0, from);
   const hi = Math.min(to, y.length);
-  const xs = new Float64Array(Math.max(0, hi - lo));
+  const xs = scratchFor(hi - lo);
   let m = 0;
   for (let i = lo; i < hi; i++) {
     const v = y[i];
@@ -103,13 +117,14 @@ export function finiteMedian(y: ArrayLike<number>, from = 0, to = y.length): num
       xs[m++] = v;
     }
   }
-  return sortedMedian(xs.subarray(0, m));
+  return selectedMedian(xs, m);
 }
 
 /** 1.4826 · median |y − median(y)|: the normal-consistent robust sd of the finite values. */
 export function robustSd(y: ArrayLike<number>): number {
   const mid = finiteMedian(y);
-  const dev = new Float64Array(y.length);
+  // finiteMedian is done with the buffer: the deviations go into it.
+  const dev = scratchFor(y.length);
   let m = 0;
   for (let i = 0; i < y.length; i++) {
     const d = Math.abs(y[i] - mid);
@@ -117,16 +132,15 @@ export function robustSd(y: ArrayLike<number>): number {
       dev[m++] = d;
     }
   }
-  return 1.4826 * sortedMedian(dev.subarray(0, m));
+  return 1.4826 * selectedMedian(dev, m);
 }
 
-/** The median of a typed array, which it reorders (Hoare's selection, O(n)); NaN when empty. */
-function sortedMedian(xs: Float64Array): number {
-  const m = xs.length;
+/** The median of xs[0, m), which it reorders (a selection, O(m)); NaN when m is 0. */
+function selectedMedian(xs: Float64Array, m: number): number {
   if (m === 0) {
     return NaN;
   }
-  const hi = select(xs, m >> 1);
+  const hi = select(xs, 0, m - 1, m >> 1);
   if (m % 2 === 1) {
     return hi;
   }
@@ -140,36 +154,61 @@ function sortedMedian(xs: Float64Array): number {
   return (lo + hi) / 2;
 }
 
-/** Reorders xs so that xs[k] is the k-th smallest and everything left of it is not larger. */
-function select(xs: Float64Array, k: number): number {
-  let left = 0;
-  let right = xs.length - 1;
+/**
+ * Reorders xs[left, right] so that xs[k] is the k-th smallest, nothing left of it larger and
+ * nothing right of it smaller (Floyd and Rivest's selection, 1975: on a long range it first
+ * selects within a sample around where k's value should fall, so the partition that follows is
+ * tight; about 1.5 comparisons per value against 3.4 for a middle pivot, which made medians a
+ * quarter of the capacity trend's time).
+ */
+function select(xs: Float64Array, left: number, right: number, k: number): number {
   while (right > left) {
-    const pivot = xs[(left + right) >> 1];
+    if (right - left > 600) {
+      const n = right - left + 1;
+      const i = k - left + 1;
+      const z = Math.log(n);
+      const s = 0.5 * Math.exp((2 * z) / 3);
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1);
+      const newLeft = Math.max(left, Math.floor(k - (i * s) / n + sd));
+      const newRight = Math.min(right, Math.floor(k + ((n - i) * s) / n + sd));
+      select(xs, newLeft, newRight, k);
+    }
+    const t = xs[k];
     let i = left;
     let j = right;
-    while (i <= j) {
-      while (xs[i] < pivot) {
+    swap(xs, left, k);
+    if (xs[right] > t) {
+      swap(xs, right, left);
+    }
+    while (i < j) {
+      swap(xs, i, j);
+      i++;
+      j--;
+      while (xs[i] < t) {
         i++;
       }
-      while (xs[j] > pivot) {
-        j--;
-      }
-      if (i <= j) {
-        const t = xs[i];
-        xs[i] = xs[j];
-        xs[j] = t;
-        i++;
+      while (xs[j] > t) {
         j--;
       }
     }
-    if (k <= j) {
-      right = j;
-    } else if (k >= i) {
-      left = i;
+    if (xs[left] === t) {
+      swap(xs, left, j);
     } else {
-      break;
+      j++;
+      swap(xs, j, right);
+    }
+    if (j <= k) {
+      left = j + 1;
+    }
+    if (k <= j) {
+      right = j - 1;
     }
   }
   return xs[k];
+}
+
+function swap(xs: Float64Array, a: number, b: number): void {
+  const t = xs[a];
+  xs[a] = xs[b];
+  xs[b] = t;
 }
