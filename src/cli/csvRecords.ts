@@ -5,6 +5,12 @@ import { parse, Parser } from 'csv-parse';
 /** Receives each record with the (1-based) line it ends on. */
 export type RecordSink = (cells: string[], line: number) => void;
 
+/**
+ * Offered each plain line first, in place: text[start, end) (no line end, no quotes, no carriage
+ * return). True when it has taken the line; false to have it split into cells for the RecordSink.
+ */
+export type PlainLineSink = (text: string, start: number, end: number, line: number) => boolean;
+
 /** Receives csv-parse's error with the number of lines read before csv-parse took over. */
 export type CsvErrorSink = (e: unknown, linesBefore: number) => void;
 
@@ -98,7 +104,8 @@ export class CsvRecords {
 
   constructor(
     private readonly onRecord: RecordSink,
-    private readonly onError: CsvErrorSink
+    private readonly onError: CsvErrorSink,
+    private readonly onPlainLine: PlainLineSink = () => false
   ) {}
 
   write(chunk: Buffer | string): void {
@@ -162,7 +169,7 @@ export class CsvRecords {
       }
       if (sameEnd && (quote < 0 || quote >= end) && (carriage < 0 || carriage >= end)) {
         this.lines++;
-        if (end > start) {
+        if (end > start && !this.onPlainLine(text, start, end, this.lines)) {
           this.onRecord(commaCells(text, start, end), this.lines);
         }
         start = newline + 1;

@@ -36,4 +36,21 @@ describe('plainDecimal', () => {
       expect(plainDecimal(bad)).toBeNaN();
     }
   });
+  test('reads a cell in place in its line as it reads the cell alone', () => {
+    const g = seededRandom(31);
+    const alphabet = '-.0123456789,x';
+    for (let t = 0; t < 5000; t++) {
+      let line = '';
+      for (let i = Math.floor(g.uniform() * 30); i > 0; i--) {
+        line += alphabet[Math.floor(g.uniform() * alphabet.length)];
+      }
+      const from = Math.floor(g.uniform() * (line.length + 1));
+      const to = from + Math.floor(g.uniform() * (line.length - from + 1));
+      const cell = line.slice(from, to);
+      expect(Object.is(plainDecimal(line, from, to), plainDecimal(cell))).toBe(true);
+    }
+    expect(plainDecimal('a,-12.5,b', 2, 7)).toBe(-12.5);
+    expect(plainDecimal('5,-', 2, 2)).toBeNaN();
+    expect(plainDecimal('x,12345678901234567890', 2, 22)).toBe(12345678901234567890);
+  });
 });

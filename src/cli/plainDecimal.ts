@@ -3,12 +3,12 @@
  * other text. Every row of an input has two of these (a time, a value), and Number() on a string
  * costs more than the arithmetic: up to 15 digits, the digits as an integer divided by a power of
  * ten is one correctly rounded division of two exact numbers, so the result is Number()'s to the
- * bit. Longer texts are read by Number().
+ * bit. Longer texts are read by Number(). `from` and `to` read a cell in place in a line's text.
  */
-export function plainDecimal(text: string): number {
-  const n = text.length;
-  let i = text.charCodeAt(0) === 45 ? 1 : 0;
-  const negative = i === 1;
+export function plainDecimal(text: string, from = 0, to = text.length): number {
+  const n = to;
+  let i = text.charCodeAt(from) === 45 ? from + 1 : from;
+  const negative = i > from;
   let digits = 0;
   let mantissa = 0;
   const firstDigit = i;
@@ -43,7 +43,7 @@ export function plainDecimal(text: string): number {
     }
   }
   if (digits > 15) {
-    return Number(text);
+    return Number(from === 0 && to === text.length ? text : text.slice(from, to));
   }
   const value = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals];
   return negative ? -value : value;
