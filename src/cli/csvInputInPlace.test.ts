@@ -13,10 +13,9 @@ import { parseSeriesCsv, ReadOptions, SeriesReader } from './csvInput';
 function readAsCells(text: string, options: ReadOptions): RawSeries[] {
   const out: RawSeries[] = [];
   const reader = new SeriesReader((s) => void out.push(s), options);
-  const records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as Array<{
-    record: string[];
-    info: { lines: number };
-  }>;
+  type Row = { record: string[]; info: { lines: number } };
+  const csv = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true } as const;
+  const records = parse(text, csv) as unknown as Row[];
   for (const { record, info } of records) {
     reader.record(record, info.lines);
   }

@@ -3,18 +3,28 @@ import { SeriesForecast } from '../models/forecastSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { lstmStatusSummary } from '../runtime/lstmStatusSummary';
 import { OutputFormat, OutputKind } from './args';
+import { TextBuffer } from './textBuffer';
 
 const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : fastIso(t));
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 let isoDay = NaN;
 let isoDayText = '';
+
+/** Where the one-value formatters below write (fastIso, formatRounded). */
+const scratch = new TextBuffer();
+/** Where a series' forecast rows are written (forecastPointsJson, csvRows). */
+const rowsText = new TextBuffer();
 
 /**
  * `new Date(t).toISOString()`, a few times faster for the many times of one day (a forecast's
  * grid): the date part is kept from the previous call.
  */
 export function fastIso(t: number): string {
+  return writeIso(scratch.reset(), t).toString();
+}
+
+/** fastIso's text, written at the end of `out`. */
+function writeIso(out: TextBuffer, t: number): TextBuffer {
   const day = Math.floor(t / 86_400_000);
   if (day !== isoDay) {
     isoDay = day;
@@ -22,14 +32,24 @@ export function fastIso(t: number): string {
   }
   const ms = t - day * 86_400_000;
   if (!Number.isInteger(ms)) {
-    return new Date(t).toISOString();
+    return out.add(new Date(t).toISOString());
   }
   const h = Math.floor(ms / 3_600_000);
   const m = Math.floor(ms / 60_000) % 60;
   const sec = Math.floor(ms / 1000) % 60;
   const milli = ms % 1000;
-  return `${isoDayText}${pad2(h)}:${pad2(m)}:${pad2(sec)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+  return out
+    .add(isoDayText)
+    .digits(h, 2)
+    .add(':')
+    .digits(m, 2)
+    .add(':')
+    .digits(sec, 2)
+    .add('.')
+    .digits(milli, 3)
+    .add('Z');
 }
+
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 
 /** Significant digits kept of a series' scale (its largest magnitude): 71.2345 of 0–100 %. */
@@ -176,8 +196,13 @@ export function formatRounded(v: number, quantum: number, empty = 'null'): strin
  * power is worked out once per series, not once per value).
  */
 function formatRoundedBy(v: number, quantum: number, power: number, empty: string): string {
+  return writeRounded(scratch.reset(), v, quantum, power, empty).toString();
+}
+
+/** formatRoundedBy's text, written at the end of `out`. */
+function writeRounded(out: TextBuffer, v: number, quantum: number, power: number, empty: string): TextBuffer {
   if (!Number.isFinite(v)) {
-    return empty;
+    return out.add(empty);
   }
   if (quantum < 0 && quantum >= -15) {
     const n = Math.round(v * power);
@@ -192,32 +217,50 @@ function formatRoundedBy(v: number, quantum: number, power: number, empty: strin
       }
       const sign = n < 0 ? '-' : '';
       if (point > 0) {
-        return end === point
-          ? `${sign}${digits.slice(0, point)}`
-          : `${sign}${digits.slice(0, point)}.${digits.slice(point, end)}`;
+        out.add(sign).add(digits, 0, point);
+        return end === point ? out : out.add('.').add(digits, point, end);
       }
-      return end <= 0 ? '0' : `${sign}0.${'0'.repeat(-point)}${digits.slice(0, end)}`;
+      if (end <= 0) {
+        return out.add('0');
+      }
+      out.add(sign).add('0.');
+      for (let z = 0; z < -point; z++) {
+        out.add('0');
+      }
+      return out.add(digits, 0, end);
     }
   }
-  return String(roundTo(v, quantum));
+  return out.add(String(roundTo(v, quantum)));
 }
 
-/** The forecast points as JSON text, one `{"time","value","lower","upper"}` per entry. */
-function forecastPointsJson(r: SeriesForecast): string[] {
+/**
+ * The forecast points of one series as JSON objects, `separator` between them ('' when none),
+ * written into one buffer (TextBuffer: no rope of small strings).
+ */
+function forecastPointsJson(r: SeriesForecast, separator: string): string {
   const f = r.forecast;
   if (!f) {
-    return [];
+    return '';
   }
   const q = quantumOfResult(r);
   const p = q < 0 ? 10 ** -q : 1;
-  const out = new Array<string>(f.times.length);
+  const out = rowsText.reset();
   for (let k = 0; k < f.times.length; k++) {
-    const t = iso(f.times[k]);
-    out[k] =
-      `{"time":${t === null ? 'null' : `"${t}"`},"value":${formatRoundedBy(f.point[k], q, p, 'null')},` +
-      `"lower":${formatRoundedBy(f.lower[k], q, p, 'null')},"upper":${formatRoundedBy(f.upper[k], q, p, 'null')}}`;
+    if (k > 0) {
+      out.add(separator);
+    }
+    const t = f.times[k];
+    out.add('{"time":');
+    if (t === null || !Number.isFinite(t)) {
+      out.add('null');
+    } else {
+      writeIso(out.add('"'), t).add('"');
+    }
+    writeRounded(out.add(',"value":'), f.point[k], q, p, 'null');
+    writeRounded(out.add(',"lower":'), f.lower[k], q, p, 'null');
+    writeRounded(out.add(',"upper":'), f.upper[k], q, p, 'null').add('}');
   }
-  return out;
+  return out.toString();
 }
 
 /**
@@ -233,13 +276,13 @@ export function seriesJsonText(
 ): string {
   const { name, model, step, forecast: _forecast, ...rest } = seriesJson({ ...r, forecast: null }, lstm);
   const head = { name, model, step };
-  const points = forecastPointsJson(r);
+  const points = forecastPointsJson(r, pretty ? `,\n${indent}    ` : ',');
   if (!pretty) {
-    return `${JSON.stringify(head).slice(0, -1)},"forecast":[${points.join(',')}],${JSON.stringify(rest).slice(1)}`;
+    return `${JSON.stringify(head).slice(0, -1)},"forecast":[${points}],${JSON.stringify(rest).slice(1)}`;
   }
   // Only the small parts are re-indented; the points are written at their depth directly.
   const nest = (text: string) => (indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
-  const list = points.length === 0 ? '[]' : `[\n${indent}    ${points.join(`,\n${indent}    `)}\n${indent}  ]`;
+  const list = points === '' ? '[]' : `[\n${indent}    ${points}\n${indent}  ]`;
   return `${nest(JSON.stringify(head, null, 2).slice(0, -2))},\n${indent}  "forecast": ${list},\n${indent}${nest(JSON.stringify(rest, null, 2).slice(2))}`;
 }
 
@@ -254,13 +297,20 @@ function csvRows(r: SeriesForecast): string {
   const q = quantumOfResult(r);
   const p = q < 0 ? 10 ** -q : 1;
   const name = csvCell(r.name);
-  const rows: string[] = [];
+  const out = rowsText.reset();
   for (let k = 0; k < f.times.length; k++) {
-    rows.push(
-      `${name},${iso(f.times[k])},${formatRoundedBy(f.point[k], q, p, '')},${formatRoundedBy(f.lower[k], q, p, '')},${formatRoundedBy(f.upper[k], q, p, '')}`
-    );
+    const t = f.times[k];
+    out.add(name).add(',');
+    if (t === null || !Number.isFinite(t)) {
+      out.add('null');
+    } else {
+      writeIso(out, t);
+    }
+    writeRounded(out.add(','), f.point[k], q, p, '');
+    writeRounded(out.add(','), f.lower[k], q, p, '');
+    writeRounded(out.add(','), f.upper[k], q, p, '').add('\n');
   }
-  return rows.join('\n') + '\n';
+  return out.toString();
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
