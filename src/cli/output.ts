@@ -274,16 +274,32 @@ export function seriesJsonText(
   pretty: boolean,
   indent = ''
 ): string {
+  return seriesJsonPieces(r, lstm, pretty, indent).join('');
+}
+
+/**
+ * seriesJsonText in pieces: the points apart from the text around them. The points are ASCII;
+ * the text around them may not be (a series name, a diagnostic's "≥"), and one string holding
+ * both would hold every character in two bytes: past 128 KB V8 gives such a string pages of its
+ * own, and writing the 10,000-series report spent a third of its time in the kernel.
+ */
+function seriesJsonPieces(
+  r: SeriesForecast,
+  lstm: LstmStatus | null | undefined,
+  pretty: boolean,
+  indent: string
+): string[] {
   const { name, model, step, forecast: _forecast, ...rest } = seriesJson({ ...r, forecast: null }, lstm);
   const head = { name, model, step };
   const points = forecastPointsJson(r, pretty ? `,\n${indent}    ` : ',');
   if (!pretty) {
-    return `${JSON.stringify(head).slice(0, -1)},"forecast":[${points}],${JSON.stringify(rest).slice(1)}`;
+    return [`${JSON.stringify(head).slice(0, -1)},"forecast":[`, points, `],${JSON.stringify(rest).slice(1)}`];
   }
   // Only the small parts are re-indented; the points are written at their depth directly.
   const nest = (text: string) => (indent === '' ? text : text.replace(/\n/g, `\n${indent}`));
-  const list = points === '' ? '[]' : `[\n${indent}    ${points}\n${indent}  ]`;
-  return `${nest(JSON.stringify(head, null, 2).slice(0, -2))},\n${indent}  "forecast": ${list},\n${indent}${nest(JSON.stringify(rest, null, 2).slice(2))}`;
+  const before = `${nest(JSON.stringify(head, null, 2).slice(0, -2))},\n${indent}  "forecast": `;
+  const after = `,\n${indent}${nest(JSON.stringify(rest, null, 2).slice(2))}`;
+  return points === '' ? [`${before}[]${after}`] : [`${before}[\n${indent}    `, points, `\n${indent}  ]${after}`];
 }
 
 const csvCell = (text: string) => (/[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
@@ -428,15 +444,16 @@ function crossingRowJson(row: CrossingRow) {
  * make it): its text, and its crossing rows when the writer gathers them for the end.
  */
 export interface SeriesPart {
-  text: string;
+  /** Written one after another; kept apart where joining them would cost (seriesJsonPieces). */
+  text: string[];
   crossings: CrossingRow[];
   /** A line for stderr where the output has no place for what happened (a series without a forecast in a crossings report). */
   warning?: string;
 }
 
 /**
- * Writes one output form piece by piece: `begin()`, then `series()` for each result as it is
- * ready, then `end()`. `series(r)` is `add(part(r))`: `part` depends on the series alone, `add`
+ * Writes one output form piece by piece: `begin()`, then `add(part(r))` for each result as it is
+ * ready, then `end()`: `part` depends on the series alone (a worker thread makes it), `add`
  * joins the parts in input order (separators, the crossings kept for the end). The forecast
  * outputs never hold more than one series; `--output crossings` and the CSV's crossings section
  * keep the crossings (a few numbers per series) to write them at the end.
@@ -444,8 +461,8 @@ export interface SeriesPart {
 export interface OutputWriter {
   begin(): string;
   part(r: SeriesForecast, lstm?: LstmStatus | null): SeriesPart;
-  add(part: SeriesPart): string;
-  series(r: SeriesForecast, lstm?: LstmStatus | null): string;
+  /** The part's text with what goes before it, in pieces to write in turn. */
+  add(part: SeriesPart): string[];
   end(): string;
 }
 
@@ -492,7 +509,7 @@ function crossingsOutput(format: OutputFormat, percent: boolean): FormParts {
     begin: '',
     // A series without a forecast has no crossing rows: stderr says so, or it would vanish.
     part: (r) => ({
-      text: '',
+      text: [],
       crossings: crossingRowsOf(r),
       ...(r.problem ? { warning: `trendcast: ${r.name}: no forecast: ${r.problem.message}\n` } : {}),
     }),
@@ -514,19 +531,19 @@ function crossingsOutput(format: OutputFormat, percent: boolean): FormParts {
 }
 
 function forecastOutput(format: OutputFormat, percent: boolean): FormParts {
-  const textOnly = (text: string): SeriesPart => ({ text, crossings: [] });
+  const textOnly = (...text: string[]): SeriesPart => ({ text, crossings: [] });
   switch (format) {
     case 'json':
       return {
         begin: '{\n  "series": [',
-        part: (r, lstm) => textOnly(`\n    ${seriesJsonText(r, lstm, true, '    ')}`),
+        part: (r, lstm) => textOnly('\n    ', ...seriesJsonPieces(r, lstm, true, '    ')),
         separator: (first) => (first ? '' : ','),
         end: (_rows, first) => `${first ? '' : '\n  '}]\n}\n`,
       };
     case 'ndjson':
       return {
         begin: '',
-        part: (r, lstm) => textOnly(seriesJsonText(r, lstm, false) + '\n'),
+        part: (r, lstm) => textOnly(...seriesJsonPieces(r, lstm, false, ''), '\n'),
         separator: () => '',
         end: () => '',
       };
@@ -534,7 +551,7 @@ function forecastOutput(format: OutputFormat, percent: boolean): FormParts {
       // The crossings follow the forecast rows as a second table, after a blank line, in input order.
       return {
         begin: 'series,time,value,lower,upper\n',
-        part: (r) => ({ text: csvRows(r), crossings: crossingRowsOf(r) }),
+        part: (r) => ({ text: [csvRows(r)], crossings: crossingRowsOf(r) }),
         separator: () => '',
         end: (rows) => (rows.length === 0 ? '' : '\n' + CROSSINGS_CSV_HEADER + rows.map(crossingCsvRow).join('')),
       };
@@ -555,7 +572,7 @@ export function createWriter(opts: WriterOptions): OutputWriter {
   const rows: CrossingRow[] = [];
   let first = true;
   const add = (part: SeriesPart) => {
-    const text = form.separator(first) + part.text;
+    const text = [form.separator(first), ...part.text];
     first = false;
     for (const row of part.crossings) {
       rows.push(row);
@@ -566,7 +583,6 @@ export function createWriter(opts: WriterOptions): OutputWriter {
     begin: () => form.begin,
     part: form.part,
     add,
-    series: (r, lstm) => add(form.part(r, lstm)),
     end: () => form.end(rows, first),
   };
 }

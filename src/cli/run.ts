@@ -231,7 +231,9 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
       if (part.warning) {
         io.stderr(part.warning);
       }
-      await write(writer.add(part));
+      for (const piece of writer.add(part)) {
+        await write(piece);
+      }
     };
     // The series being forecast, in input order: written as they come back in turn.
     const inFlight: Array<Promise<SeriesPart>> = [];
