@@ -188,6 +188,14 @@ describe('numbers and times in the output', () => {
       formatRounded(-1.05, -4),
       formatRounded(NaN, -4, ''),
     ]).toEqual(['0', '2.5', '-1.05', '']);
+    // Integers near 2^53 over a power of ten.
+    for (const [v, q] of [
+      [8.999999999999999, -15],
+      [-8.999999999999999, -15],
+      [899999999.9999999, -7],
+    ]) {
+      expect(formatRounded(v, q)).toBe(String(roundTo(v, q)));
+    }
   });
 
   it('writes ISO times like Date.toISOString, faster', () => {

@@ -10,6 +10,9 @@ const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : fa
 let isoDay = NaN;
 let isoDayText = '';
 
+/** 10^0 … 10^15, each exact in a double. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /** Where the one-value formatters below write (fastIso, formatRounded). */
 const scratch = new TextBuffer();
 /** Where a series' forecast rows are written (forecastPointsJson, csvRows). */
@@ -207,27 +210,21 @@ function writeRounded(out: TextBuffer, v: number, quantum: number, power: number
   if (quantum < 0 && quantum >= -15) {
     const n = Math.round(v * power);
     if (Number.isSafeInteger(n)) {
-      // The digits of |n| with the point put back `-quantum` digits from the right.
-      const digits = String(n < 0 ? -n : n);
-      const places = -quantum;
-      let end = digits.length;
-      const point = end - places;
-      while (end > point && end > 0 && digits.charCodeAt(end - 1) === 48) {
-        end--;
-      }
-      const sign = n < 0 ? '-' : '';
-      if (point > 0) {
-        out.add(sign).add(digits, 0, point);
-        return end === point ? out : out.add('.').add(digits, point, end);
-      }
-      if (end <= 0) {
+      // |n| with the point put back `-quantum` digits from the right, trailing zeros after it dropped.
+      let a = n < 0 ? -n : n;
+      if (a === 0) {
         return out.add('0');
       }
-      out.add(sign).add('0.');
-      for (let z = 0; z < -point; z++) {
-        out.add('0');
+      let places = -quantum;
+      while (places > 0 && a % 10 === 0) {
+        a /= 10;
+        places--;
       }
-      return out.add(digits, 0, end);
+      const unit = POWERS_OF_TEN[places];
+      // Below 2^53 the quotient is never within half an ulp of the next integer: floor is exact.
+      const whole = Math.floor(a / unit);
+      out.add(n < 0 ? '-' : '').digits(whole);
+      return places === 0 ? out : out.add('.').digits(a - whole * unit, places);
     }
   }
   return out.add(String(roundTo(v, quantum)));
