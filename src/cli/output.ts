@@ -3,15 +3,13 @@ import { SeriesForecast } from '../models/forecastSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { lstmStatusSummary } from '../runtime/lstmStatusSummary';
 import { OutputFormat, OutputKind } from './args';
+import { POWERS_OF_TEN } from './plainDecimal';
 import { TextBuffer } from './textBuffer';
 
 const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : fastIso(t));
 
 let isoDay = NaN;
 let isoDayText = '';
-
-/** 10^0 … 10^15, each exact in a double. */
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
 /** Where the one-value formatters below write (fastIso, formatRounded). */
 const scratch = new TextBuffer();

@@ -1,6 +1,15 @@
 import { seededRandom } from '../engine/stats/seededRandom';
 import { plainDecimal } from './plainDecimal';
 
+/** A text of up to `max` − 1 characters drawn from `alphabet`. */
+function randomText(g: ReturnType<typeof seededRandom>, alphabet: string, max: number): string {
+  let text = '';
+  for (let i = Math.floor(g.uniform() * max); i > 0; i--) {
+    text += alphabet[Math.floor(g.uniform() * alphabet.length)];
+  }
+  return text;
+}
+
 describe('plainDecimal', () => {
   test('reads plain decimals to the bit as Number() does', () => {
     const g = seededRandom(23);
@@ -26,24 +35,19 @@ describe('plainDecimal', () => {
     const g = seededRandom(29);
     const alphabet = '-+.0123456789e x';
     for (let t = 0; t < 5000; t++) {
-      let text = '';
-      for (let i = Math.floor(g.uniform() * 8); i > 0; i--) {
-        text += alphabet[Math.floor(g.uniform() * alphabet.length)];
-      }
+      const text = randomText(g, alphabet, 8);
       expect([text, plainDecimal(text)]).toEqual([text, pattern.test(text) ? Number(text) : NaN]);
     }
     for (const bad of ['', '-', '1.', '.5', '+1', '1e9', '0x10', ' 1', '1 ', 'NaN', 'Infinity']) {
       expect(plainDecimal(bad)).toBeNaN();
     }
   });
+
   test('reads a cell in place in its line as it reads the cell alone', () => {
     const g = seededRandom(31);
     const alphabet = '-.0123456789,x';
     for (let t = 0; t < 5000; t++) {
-      let line = '';
-      for (let i = Math.floor(g.uniform() * 30); i > 0; i--) {
-        line += alphabet[Math.floor(g.uniform() * alphabet.length)];
-      }
+      const line = randomText(g, alphabet, 30);
       const from = Math.floor(g.uniform() * (line.length + 1));
       const to = from + Math.floor(g.uniform() * (line.length - from + 1));
       const cell = line.slice(from, to);

@@ -6,13 +6,12 @@
  * bit. Longer texts are read by Number(). `from` and `to` read a cell in place in a line's text.
  */
 export function plainDecimal(text: string, from = 0, to = text.length): number {
-  const n = to;
   let i = text.charCodeAt(from) === 45 ? from + 1 : from;
   const negative = i > from;
   let digits = 0;
   let mantissa = 0;
   const firstDigit = i;
-  for (; i < n; i++) {
+  for (; i < to; i++) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) {
       break;
@@ -24,12 +23,12 @@ export function plainDecimal(text: string, from = 0, to = text.length): number {
     return NaN;
   }
   let decimals = 0;
-  if (i < n) {
+  if (i < to) {
     if (text.charCodeAt(i) !== 46) {
       return NaN;
     }
     const firstDecimal = ++i;
-    for (; i < n; i++) {
+    for (; i < to; i++) {
       const c = text.charCodeAt(i) - 48;
       if (c < 0 || c > 9) {
         return NaN;
@@ -50,4 +49,4 @@ export function plainDecimal(text: string, from = 0, to = text.length): number {
 }
 
 /** 10^0 … 10^15, each exact in a double. */
-const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
+export const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
