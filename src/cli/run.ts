@@ -161,10 +161,11 @@ export async function runCliAsync(argv: string[], io: CliIo): Promise<number> {
     }
     const { args, request } = parsed;
     const userOptions = lstmOptionsOf(args);
-    // auto trains the LSTM for seasonal series, unless told not to or only the crossings are
-    // printed (they are dated on the capacity trend, whichever model draws the forecast).
+    // auto trains the LSTM for seasonal series unless told not to, and nothing trains where only
+    // the crossings are printed: they are dated on the capacity trend, whichever model draws the
+    // forecast (forecastCrossings).
     const trainsLstm =
-      isTrainedModel(request.model) || (request.model === 'auto' && !args.noLstm && args.output !== 'crossings');
+      args.output !== 'crossings' && (isTrainedModel(request.model) || (request.model === 'auto' && !args.noLstm));
     // A trained model's JSON series carry its status (`lstm`, null when it did not get that far);
     // auto's, on the series it trained the LSTM for.
     const reportsStatus = isTrainedModel(request.model);

@@ -136,4 +136,26 @@ describe('trendcast forecast without --model (auto)', () => {
     const clash = await run(['forecast', 'in.csv', '--model', 'lstm', '--no-lstm'], { 'in.csv': two(10) });
     expect(clash).toEqual({ code: 2, out: '', err: 'trendcast: --no-lstm with --model lstm: choose one\n' });
   });
+
+  it('--model lstm --output crossings trains nothing and gives the crossings of the full run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trendcast-cli-'));
+    try {
+      const argv = ['forecast', 'in.csv', '--model', 'lstm', '--threshold', '60', '--horizon', '7d', '--cache-dir', dir];
+      const report = await run([...argv, '--output', 'crossings'], { 'in.csv': two(10) });
+      expect(report.code).toBe(0);
+      // Nothing trained: no weights were written to the cache.
+      expect(readdirSync(dir)).toEqual([]);
+      const full = JSON.parse((await run(argv, { 'in.csv': two(10) })).out).series;
+      expect(readdirSync(dir).length).toBeGreaterThan(0);
+      const disk = full.find((s: { name: string }) => s.name === 'disk');
+      expect(disk.model).toBe('lstm');
+      expect(disk.crossings[0]).toMatchObject({ threshold: 60, status: 'crosses' });
+      const { series: _series, daysLeft: _daysLeft, ...fromReport } = JSON.parse(report.out).crossings.find(
+        (c: { series: string }) => c.series === 'disk'
+      );
+      expect(fromReport).toEqual(disk.crossings[0]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { spanToSteps } from '../engine/duration';
 import { prepareSeries } from '../engine/prepareSeries';
 import { Crossing, Forecast, Notice, Problem, RawSeries, RegularSeries } from '../engine/types';
 import { ResolvedForecastOptions } from './forecastOptions';
-import { chooseModel, CROSSINGS_FROM_TREND_ALONE } from './registry';
+import { chooseModel, CROSSINGS_FROM_TREND_ALONE, isTrainedModel } from './registry';
 import { trendCurve } from './trendFitted';
 import { Diagnostics, FittedModel, isProblem, ModelName } from './types';
 
@@ -56,8 +56,8 @@ function fitPrepared(input: ForecastInput, req: ResolvedForecastOptions): Series
  * The threshold crossings of a series for a report that prints nothing else (`--output
  * crossings`): forecastFitted's crossings at a fraction of the cost where they need the capacity
  * trend alone (CROSSINGS_FROM_TREND_ALONE): only the trend is fitted, with no seasonality test, no
- * model curve and no band. Other models, and series the trend cannot be fitted on, go through
- * forecastFitted. The result has its crossings and no forecast or fitted values; `model` is null
+ * model curve and no band, and the LSTM is not trained. Other models, and series the trend cannot
+ * be fitted on, go through forecastFitted (for the LSTM: a too-few-points problem). The result has its crossings and no forecast or fitted values; `model` is null
  * where auto was not resolved. One difference by design: where auto's seasonal fit would fail (a
  * cycle found, yet fewer than 3 points in the last two cycles) the trend's crossings are given
  * instead of the failure.
@@ -73,7 +73,10 @@ export function forecastCrossings(raw: RawSeries, req: ResolvedForecastOptions):
   const { base, series, horizon, fromRow } = prepared.input;
   const capacity = fitCapacityTrend(series.values, series.start, series.step, { fromRow });
   if (!capacity) {
-    return fitPrepared(prepared.input, req);
+    // A trained model has no synchronous fit to fall back on; it would not train on so few points.
+    return isTrainedModel(req.model)
+      ? { ...base, problem: { code: 'too-few-points', message: 'the capacity trend needs 3 points in the fit window' } }
+      : fitPrepared(prepared.input, req);
   }
   const lastTime = base.lastTime as number;
   const trend = trendCurve(capacity, horizon, req.confidence);

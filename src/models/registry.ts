@@ -25,10 +25,11 @@ export function mayTrain(choice: ModelChoice): boolean {
 
 /**
  * The choices whose threshold crossings need the capacity trend alone (forecastCrossings):
- * last-trend is the trend, and auto's picks (last-trend, seasonal, the LSTM) all date crossings on
- * it. Not `seasonal` chosen by name: on a series without a cycle it fails, crossings and all.
+ * last-trend is the trend, and auto's picks (last-trend, seasonal, the LSTM) and the LSTM chosen
+ * by name all date crossings on it (capacityTrendDating.ts), so a crossings report trains nothing.
+ * Not `seasonal` chosen by name: on a series without a cycle it fails, crossings and all.
  */
-export const CROSSINGS_FROM_TREND_ALONE: readonly ModelChoice[] = ['auto', 'last-trend'];
+export const CROSSINGS_FROM_TREND_ALONE: readonly ModelChoice[] = ['auto', 'last-trend', 'lstm'];
 
 /** Every fitted model by name: a model is found in one hop, models/<name>.ts. */
 export const MODELS: Record<StatisticalModelName, ForecastModel> = {
