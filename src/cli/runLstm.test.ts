@@ -140,7 +140,18 @@ describe('trendcast forecast without --model (auto)', () => {
   it('--model lstm --output crossings trains nothing and gives the crossings of the full run', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'trendcast-cli-'));
     try {
-      const argv = ['forecast', 'in.csv', '--model', 'lstm', '--threshold', '60', '--horizon', '7d', '--cache-dir', dir];
+      const argv = [
+        'forecast',
+        'in.csv',
+        '--model',
+        'lstm',
+        '--threshold',
+        '60',
+        '--horizon',
+        '7d',
+        '--cache-dir',
+        dir,
+      ];
       const report = await run([...argv, '--output', 'crossings'], { 'in.csv': two(10) });
       expect(report.code).toBe(0);
       // Nothing trained: no weights were written to the cache.
@@ -150,9 +161,11 @@ describe('trendcast forecast without --model (auto)', () => {
       const disk = full.find((s: { name: string }) => s.name === 'disk');
       expect(disk.model).toBe('lstm');
       expect(disk.crossings[0]).toMatchObject({ threshold: 60, status: 'crosses' });
-      const { series: _series, daysLeft: _daysLeft, ...fromReport } = JSON.parse(report.out).crossings.find(
-        (c: { series: string }) => c.series === 'disk'
-      );
+      const {
+        series: _series,
+        daysLeft: _daysLeft,
+        ...fromReport
+      } = JSON.parse(report.out).crossings.find((c: { series: string }) => c.series === 'disk');
       expect(fromReport).toEqual(disk.crossings[0]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
