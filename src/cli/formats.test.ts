@@ -240,6 +240,47 @@ describe('numbers and times in the output', () => {
     expect(JSON.parse(seriesJsonText(r, undefined, true, '    '))).toEqual(json);
   });
 
+  it('writes each series its own times when consecutive series share their grid, or nearly', () => {
+    const hour = 3_600_000;
+    const grid = (start: number, n: number) => Array.from({ length: n }, (_, k) => start + k * hour);
+    const start = Date.UTC(2024, 0, 1, 1);
+    const shifted = grid(start, 48);
+    shifted[47] += 1;
+    const series = (times: number[], level: number): SeriesForecast => ({
+      name: 'v',
+      labels: {},
+      model: 'last-trend',
+      step: hour,
+      lastTime: start - hour,
+      anchor: level,
+      forecast: {
+        times,
+        point: times.map((_, k) => level + k / 7),
+        lower: times.map((_, k) => level + k / 7 - 1),
+        upper: times.map((_, k) => level + k / 7 + 1),
+        level: 0.95,
+      },
+      fitted: null,
+      crossings: [],
+      diagnostics: {},
+      notices: [],
+      problem: null,
+    });
+    const turns = [
+      series(grid(start, 48), 10),
+      series(grid(start, 48), 20),
+      series(shifted, 30),
+      series(grid(start, 48), 40),
+      series(grid(start, 24), 50),
+      series(grid(start + hour, 48), 60),
+    ];
+    for (const pretty of [false, true, false]) {
+      for (const r of turns) {
+        expect(JSON.parse(seriesJsonText(r, undefined, pretty))).toEqual(seriesJson(r));
+      }
+    }
+  });
+
   it('says when a falling series reaches a lower limit', () => {
     const r = { name: 'free', lastTime: 0, forecast: null } as unknown as SeriesForecast;
     const text = crossingSentence(

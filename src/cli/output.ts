@@ -3,7 +3,7 @@ import { SeriesForecast } from '../models/forecastSeries';
 import { LstmStatus } from '../runtime/lstmRefresh';
 import { lstmStatusSummary } from '../runtime/lstmStatusSummary';
 import { OutputFormat, OutputKind } from './args';
-import { POWERS_OF_TEN } from './plainDecimal';
+import { GridTexts } from './gridTexts';
 import { TextBuffer } from './textBuffer';
 
 const iso = (t: number | null) => (t === null || !Number.isFinite(t) ? null : fastIso(t));
@@ -15,6 +15,8 @@ let isoDayText = '';
 const scratch = new TextBuffer();
 /** Where a series' forecast rows are written (forecastPointsJson, csvRows). */
 const rowsText = new TextBuffer();
+/** The start of each of those rows, up to its first value, kept for the next series on the same grid. */
+const rowHeads = new GridTexts();
 
 /**
  * `new Date(t).toISOString()`, a few times faster for the many times of one day (a forecast's
@@ -208,21 +210,7 @@ function writeRounded(out: TextBuffer, v: number, quantum: number, power: number
   if (quantum < 0 && quantum >= -15) {
     const n = Math.round(v * power);
     if (Number.isSafeInteger(n)) {
-      // |n| with the point put back `-quantum` digits from the right, trailing zeros after it dropped.
-      let a = n < 0 ? -n : n;
-      if (a === 0) {
-        return out.add('0');
-      }
-      let places = -quantum;
-      while (places > 0 && a % 10 === 0) {
-        a /= 10;
-        places--;
-      }
-      const unit = POWERS_OF_TEN[places];
-      // Below 2^53 the quotient is never within half an ulp of the next integer: floor is exact.
-      const whole = Math.floor(a / unit);
-      out.add(n < 0 ? '-' : '').digits(whole);
-      return places === 0 ? out : out.add('.').digits(a - whole * unit, places);
+      return out.decimal(n, -quantum);
     }
   }
   return out.add(String(roundTo(v, quantum)));
@@ -239,19 +227,18 @@ function forecastPointsJson(r: SeriesForecast, separator: string): string {
   }
   const q = quantumOfResult(r);
   const p = q < 0 ? 10 ** -q : 1;
-  const out = rowsText.reset();
-  for (let k = 0; k < f.times.length; k++) {
-    if (k > 0) {
-      out.add(separator);
-    }
-    const t = f.times[k];
-    out.add('{"time":');
+  const heads = rowHeads.prepare(f.times, `json${separator}`, (out, t, k) => {
+    out.add(k > 0 ? separator : '').add('{"time":');
     if (t === null || !Number.isFinite(t)) {
       out.add('null');
     } else {
       writeIso(out.add('"'), t).add('"');
     }
-    writeRounded(out.add(',"value":'), f.point[k], q, p, 'null');
+    out.add(',"value":');
+  });
+  const out = rowsText.reset();
+  for (let k = 0; k < f.times.length; k++) {
+    writeRounded(heads.copy(out, k), f.point[k], q, p, 'null');
     writeRounded(out.add(',"lower":'), f.lower[k], q, p, 'null');
     writeRounded(out.add(',"upper":'), f.upper[k], q, p, 'null').add('}');
   }
@@ -308,16 +295,17 @@ function csvRows(r: SeriesForecast): string {
   const q = quantumOfResult(r);
   const p = q < 0 ? 10 ** -q : 1;
   const name = csvCell(r.name);
-  const out = rowsText.reset();
-  for (let k = 0; k < f.times.length; k++) {
-    const t = f.times[k];
-    out.add(name).add(',');
+  const heads = rowHeads.prepare(f.times, 'csv', (out, t) => {
     if (t === null || !Number.isFinite(t)) {
       out.add('null');
     } else {
       writeIso(out, t);
     }
-    writeRounded(out.add(','), f.point[k], q, p, '');
+    out.add(',');
+  });
+  const out = rowsText.reset();
+  for (let k = 0; k < f.times.length; k++) {
+    writeRounded(heads.copy(out.add(name).add(','), k), f.point[k], q, p, '');
     writeRounded(out.add(','), f.lower[k], q, p, '');
     writeRounded(out.add(','), f.upper[k], q, p, '').add('\n');
   }

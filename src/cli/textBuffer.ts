@@ -55,6 +55,67 @@ export class TextBuffer {
     return this;
   }
 
+  /**
+   * Appends the integer n (|n| < 2^53) with its last `places` digits after a decimal point,
+   * trailing zeros and a bare point dropped: decimal(-12340, 3) is "-12.34", decimal(5, 2) "0.05".
+   * One pass from the right, the division by ten exact for integers below 2^53.
+   */
+  decimal(n: number, places: number): this {
+    let a = n < 0 ? -n : n;
+    if (a === 0) {
+      return this.add('0');
+    }
+    let q = Math.floor(a / 10);
+    while (places > 0 && q * 10 === a) {
+      a = q;
+      q = Math.floor(a / 10);
+      places--;
+    }
+    let count = 1;
+    for (let p = 10; p <= a; p *= 10) {
+      count++;
+    }
+    // At least one digit before the point.
+    const width = Math.max(count, places + 1);
+    const length = (n < 0 ? 1 : 0) + width + (places > 0 ? 1 : 0);
+    this.room(length);
+    const bytes = this.bytes;
+    let i = this.size + length;
+    this.size = i;
+    for (let k = 0; k < width; k++) {
+      if (k === places && k > 0) {
+        bytes[--i] = 46;
+      }
+      q = Math.floor(a / 10);
+      bytes[--i] = 48 + (a - q * 10);
+      a = q;
+    }
+    if (n < 0) {
+      bytes[--i] = 45;
+    }
+    return this;
+  }
+
+  /** Appends bytes [from, to) of another buffer's text. */
+  addSpan(source: TextBuffer, from: number, to: number): this {
+    this.room(to - from);
+    const bytes = this.bytes;
+    const src = source.bytes;
+    let n = this.size;
+    // A plain loop: spans are a few dozen bytes, where a subarray and a native copy cost more.
+    for (let i = from; i < to; i++) {
+      bytes[n++] = src[i];
+    }
+    this.size = n;
+    this.ascii &&= source.ascii;
+    return this;
+  }
+
+  /** Bytes written so far (an offset for addSpan). */
+  get length(): number {
+    return this.size;
+  }
+
   /** The text so far. */
   toString(): string {
     const view = Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.size);
